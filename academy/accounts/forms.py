@@ -1,0 +1,48 @@
+from django import forms
+from django.contrib.auth.forms import SetPasswordMixin
+from django.utils.translation import gettext_lazy as _
+
+from .models import User
+
+
+class EmailCleaningMixin:
+    def clean_email(self):
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        others = User.objects.filter(email__iexact=email)
+        if self.instance.pk:
+            others = others.exclude(pk=self.instance.pk)
+        if others.exists():
+            raise forms.ValidationError(
+                _(
+                    "An account with this email address already exists. "
+                    "Log in or reset your password."
+                )
+            )
+        return email
+
+
+class SignUpForm(EmailCleaningMixin, SetPasswordMixin, forms.ModelForm):
+    password1, password2 = SetPasswordMixin.create_password_fields()
+
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "organisation", "role", "preferred_language"]
+        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+
+    def clean(self):
+        self.validate_passwords()
+        return super().clean()
+
+    def _post_clean(self):
+        super()._post_clean()
+        self.validate_password_for_user(self.instance)
+
+
+class ProfileForm(EmailCleaningMixin, forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["full_name", "email", "organisation", "role", "preferred_language"]

@@ -1,0 +1,50 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import TranslatableMixin
+from wagtail.search import index
+
+
+class PrincipleQuerySet(models.QuerySet):
+    def in_order(self):
+        return self.order_by("number")
+
+
+class Principle(TranslatableMixin, index.Indexed, models.Model):
+    """One of the Council of Europe's 12 Principles of Good Democratic Governance.
+
+    `number` follows CM/Rec(2023)5; `number_2008` keeps the 2008 Strategy's numbering, which older
+    material still uses. Seeded by a data migration; editable as a snippet.
+    """
+
+    number = models.PositiveSmallIntegerField(_("number (2023)"))
+    number_2008 = models.PositiveSmallIntegerField(_("number (2008)"))
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(_("slug"), max_length=120)
+    summary = models.TextField(_("summary"), blank=True)
+    outcome_1 = models.TextField(_("outcome statement 1"), blank=True)
+    outcome_2 = models.TextField(_("outcome statement 2"), blank=True)
+    outcome_3 = models.TextField(_("outcome statement 3"), blank=True)
+
+    objects = PrincipleQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("summary"),
+        index.FilterField("locale_id"),
+    ]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["number"]
+        verbose_name = _("principle of good democratic governance")
+        verbose_name_plural = _("principles of good democratic governance")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "number"], name="unique_principle_number"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_principle_slug"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+    @property
+    def outcomes(self):
+        return [text for text in (self.outcome_1, self.outcome_2, self.outcome_3) if text]

@@ -1,0 +1,49 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+
+from academy.core.models import BasePage
+
+
+class HomePage(BasePage):
+    """The landing page: what LAP Academy is, with a way into the course catalogue."""
+
+    lead = models.CharField(_("lead"), max_length=300, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("intro")]
+
+    max_count = 1
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["courses.CourseIndexPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().public().only("title", "url_path")
+        return context
+
+
+@register_setting(icon="site")
+class BrandingSettings(BaseSiteSetting):
+    programme_name = models.CharField(_("programme name"), max_length=120, default="LAP Academy")
+    tagline = models.CharField(
+        _("tagline"),
+        max_length=200,
+        blank=True,
+        default="Leadership Academy Programme for local self-governments",
+    )
+    footer_text = models.TextField(
+        _("footer text"),
+        blank=True,
+        default="A Council of Europe Leadership Academy Programme platform.",
+    )
+
+    panels = [FieldPanel("programme_name"), FieldPanel("tagline"), FieldPanel("footer_text")]
+
+    class Meta:
+        verbose_name = _("branding")

@@ -1,0 +1,267 @@
+from django import forms
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from academy.core.blocks import ContentStreamBlock
+from academy.core.models import BasePage
+
+from .steps import CourseStep, step_models
+
+
+class CourseIndexPage(BasePage):
+    """The catalogue: every published course, with the learner's progress on those they take."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["courses.CoursePage"]
+
+    class Meta:
+        verbose_name = _("course catalogue")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import catalogue_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["cards"] = catalogue_for(index=self, learner=request.user)
+        return context
+
+
+class CoursePageTag(TaggedItemBase):
+    content_object = ParentalKey("courses.CoursePage", related_name="tagged_items")
+
+
+class CoursePage(BasePage):
+    class EnrollmentPolicy(models.TextChoices):
+        OPEN = "open", _("Open: any signed-in learner can enroll")
+        INVITATION = "invitation", _("Invitation only: learners are enrolled by staff")
+
+    summary = models.TextField(_("summary"), max_length=600)
+    learning_outcomes = RichTextField(
+        _("learning outcomes"), blank=True, features=["bold", "italic", "ul", "ol"]
+    )
+    audience = models.TextField(_("who it is for"), blank=True)
+    estimated_hours = models.PositiveSmallIntegerField(
+        _("estimated hours"), default=1, validators=[MinValueValidator(1), MaxValueValidator(500)]
+    )
+    cover_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    principles = ParentalManyToManyField(
+        "governance.Principle", verbose_name=_("principles"), blank=True, related_name="+"
+    )
+    trainers = ParentalManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        blank=True,
+        related_name="courses_trained",
+        limit_choices_to={"groups__name": "Trainers"},
+    )
+    tags = ClusterTaggableManager(through=CoursePageTag, blank=True, verbose_name=_("tags"))
+    enrollment_policy = models.CharField(
+        _("enrollment"), max_length=20, choices=EnrollmentPolicy, default=EnrollmentPolicy.OPEN
+    )
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("cover_image"),
+        FieldPanel("learning_outcomes"),
+        FieldPanel("audience"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_hours"),
+                FieldPanel("enrollment_policy"),
+                FieldPanel("trainers"),
+            ],
+            heading=_("Delivery"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("Principles and tags"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("audience"),
+    ]
+
+    parent_page_types = ["courses.CourseIndexPage"]
+    subpage_types = ["courses.ModulePage"]
+
+    class Meta:
+        verbose_name = _("course")
+
+    @property
+    def is_invitation_only(self):
+        return self.enrollment_policy == self.EnrollmentPolicy.INVITATION
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_outline_for
+
+        context = super().get_context(request, *args, **kwargs)
+        context["outline"] = course_outline_for(course=self, learner=request.user)
+        return context
+
+
+class ModulePage(BasePage):
+    intro = models.TextField(_("introduction"), blank=True)
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    parent_page_types = ["courses.CoursePage"]
+    # Steps are every page type that inherits CourseStep, including those of higher apps
+    # (quizzes), which `courses` must not name; see clean_subpage_models.
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("module")
+
+    @classmethod
+    def clean_subpage_models(cls):
+        return step_models()
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import course_outline_for
+
+        context = super().get_context(request, *args, **kwargs)
+        course = CoursePage.objects.ancestor_of(self).get()
+        outline = course_outline_for(course=course, learner=request.user)
+        context.update(outline=outline, module_entry=outline.module(self.pk))
+        return context
+
+
+class LessonPageTag(TaggedItemBase):
+    content_object = ParentalKey("courses.LessonPage", related_name="tagged_items")
+
+
+class LessonPage(CourseStep, BasePage):
+    body = StreamField(ContentStreamBlock(), verbose_name=_("body"))
+    estimated_minutes = models.PositiveSmallIntegerField(
+        _("estimated minutes"),
+        default=10,
+        validators=[MinValueValidator(1), MaxValueValidator(600)],
+    )
+    principles = ParentalManyToManyField(
+        "governance.Principle", verbose_name=_("principles"), blank=True, related_name="+"
+    )
+    tags = ClusterTaggableManager(through=LessonPageTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [
+                FieldPanel("estimated_minutes"),
+                FieldPanel("is_required"),
+                FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("tags"),
+            ],
+            heading=_("About this lesson"),
+        ),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    parent_page_types = CourseStep.parent_page_types
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("lesson")
+
+    def serve(self, request, *args, **kwargs):
+        from .views import serve_step
+
+        return serve_step(self, request, super().serve, *args, **kwargs)
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import step_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(step_context(step=self, request=request))
+        context["principles"] = self.principles.all()
+        return context
+
+
+class Enrollment(models.Model):
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("In progress")
+        COMPLETED = "completed", _("Completed")
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="enrollments",
+    )
+    # PROTECT: a course with learners cannot be deleted by accident (see wagtail_hooks).
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="enrollments"
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.ACTIVE)
+    enrolled_at = models.DateTimeField(_("enrolled at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    last_step = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("last step visited"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrollment")
+        verbose_name_plural = _("enrollments")
+        ordering = ["-enrolled_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "course"], name="unique_enrollment"),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} - {self.course}"
+
+    @property
+    def is_completed(self):
+        return self.status == self.Status.COMPLETED
+
+
+class StepProgress(models.Model):
+    """A learner's progress on one step. Deleting the step deletes it; the course's completion
+    (on Enrollment) stays."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="step_progress"
+    )
+    step = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    started_at = models.DateTimeField(_("started at"), auto_now_add=True)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("step progress")
+        verbose_name_plural = _("step progress")
+        constraints = [
+            models.UniqueConstraint(fields=["learner", "step"], name="unique_step_progress"),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} - {self.step_id}"

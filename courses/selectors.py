@@ -1,0 +1,241 @@
+"""Reads for learner-facing pages. Each runs a fixed number of queries, whatever the course size."""
+
+from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from wagtail.models import Page
+
+from .models import CoursePage, Enrollment, ModulePage, StepProgress
+from .steps import step_models
+
+
+@dataclass(frozen=True)
+class Progress:
+    completed: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.completed / self.total) if self.total else 0
+
+    @property
+    def is_complete(self) -> bool:
+        return self.total > 0 and self.completed >= self.total
+
+
+@dataclass
+class OutlineStep:
+    page: Page
+    number: int
+    completed: bool = False
+    started: bool = False
+
+
+@dataclass
+class OutlineModule:
+    page: ModulePage
+    steps: list[OutlineStep] = field(default_factory=list)
+
+    @property
+    def progress(self) -> Progress:
+        return _progress_of(self.steps)
+
+
+@dataclass
+class CourseOutline:
+    """A course as a learner sees it: live modules and steps in order, with their progress."""
+
+    course: CoursePage
+    enrollment: Enrollment | None
+    modules: list[OutlineModule]
+
+    @property
+    def steps(self) -> list[OutlineStep]:
+        return [step for module in self.modules for step in module.steps]
+
+    @property
+    def progress(self) -> Progress:
+        return _progress_of(self.steps)
+
+    @property
+    def is_enrolled(self) -> bool:
+        return self.enrollment is not None
+
+    @property
+    def resume_step(self) -> OutlineStep | None:
+        """Where "Continue" leads: the last visited step if unfinished, else the first unfinished"""
+        steps = self.steps
+        last_id = self.enrollment.last_step_id if self.enrollment else None
+        for step in steps:
+            if step.page.pk == last_id and not step.completed:
+                return step
+        return next((step for step in steps if not step.completed), None)
+
+    def module(self, module_id) -> OutlineModule | None:
+        return next((m for m in self.modules if m.page.pk == module_id), None)
+
+    def locate(self, step_id) -> tuple[OutlineModule | None, OutlineStep | None]:
+        for module in self.modules:
+            for step in module.steps:
+                if step.page.pk == step_id:
+                    return module, step
+        return None, None
+
+    def neighbours(self, step_id) -> tuple[OutlineStep | None, OutlineStep | None]:
+        steps = self.steps
+        index = next((i for i, step in enumerate(steps) if step.page.pk == step_id), None)
+        if index is None:
+            return None, None
+        previous = steps[index - 1] if index > 0 else None
+        following = steps[index + 1] if index + 1 < len(steps) else None
+        return previous, following
+
+
+def _progress_of(steps: list[OutlineStep]) -> Progress:
+    required = [step for step in steps if step.page.is_required]
+    return Progress(completed=sum(step.completed for step in required), total=len(required))
+
+
+def _learner_or_none(learner):
+    return learner if learner is not None and learner.is_authenticated else None
+
+
+def _live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
+    """Live modules of the given courses and the live steps inside them, in tree order.
+
+    Three queries plus one per step type, however many steps there are.
+    """
+    if not courses:
+        return [], []
+    under_courses = reduce(or_, (Q(path__startswith=c.path, depth__gt=c.depth) for c in courses))
+    modules = list(ModulePage.objects.live().filter(under_courses).order_by("path"))
+    live_module_paths = {module.path for module in modules}
+    steps = [
+        step
+        for step in Page.objects.live()
+        .filter(under_courses)
+        .type(*step_models())
+        .order_by("path")
+        .specific()
+        .defer_streamfields()
+        if step.path[: -Page.steplen] in live_module_paths
+    ]
+    return modules, steps
+
+
+def _outline(course, modules, steps, enrollment, progress_by_step) -> CourseOutline:
+    outline_modules = {
+        m.path: OutlineModule(page=m) for m in modules if m.path.startswith(course.path)
+    }
+    number = 0
+    for step in steps:
+        module = outline_modules.get(step.path[: -Page.steplen])
+        if module is None:
+            continue
+        number += 1
+        progress = progress_by_step.get(step.pk)
+        module.steps.append(
+            OutlineStep(
+                page=step,
+                number=number,
+                started=progress is not None,
+                completed=progress is not None and progress.completed_at is not None,
+            )
+        )
+    return CourseOutline(
+        course=course, enrollment=enrollment, modules=list(outline_modules.values())
+    )
+
+
+def _progress_by_step(learner, steps) -> dict:
+    if learner is None or not steps:
+        return {}
+    rows = StepProgress.objects.filter(learner=learner, step_id__in=[s.pk for s in steps])
+    return {row.step_id: row for row in rows}
+
+
+def course_outline_for(*, course: CoursePage, learner) -> CourseOutline:
+    """The outline of `course` with `learner`'s progress (none for visitors or non-enrolled)."""
+    learner = _learner_or_none(learner)
+    enrollment = (
+        Enrollment.objects.filter(learner=learner, course=course).first() if learner else None
+    )
+    modules, steps = _live_modules_and_steps([course])
+    progress = _progress_by_step(learner, steps) if enrollment else {}
+    return _outline(course, modules, steps, enrollment, progress)
+
+
+def outlines_for(*, courses, learner, enrollments) -> dict[int, CourseOutline]:
+    """Outlines of several courses at once (catalogue, dashboard), keyed by course id."""
+    learner = _learner_or_none(learner)
+    modules, steps = _live_modules_and_steps(courses)
+    progress = _progress_by_step(learner, steps)
+    by_course = {e.course_id: e for e in enrollments}
+    return {
+        course.pk: _outline(
+            course,
+            modules,
+            steps,
+            by_course.get(course.pk),
+            progress if course.pk in by_course else {},
+        )
+        for course in courses
+    }
+
+
+@dataclass
+class CourseCard:
+    course: CoursePage
+    outline: CourseOutline
+
+
+def catalogue_for(*, index, learner) -> list[CourseCard]:
+    """Live courses of a catalogue with their principles and, where enrolled, progress."""
+    courses = list(
+        CoursePage.objects.child_of(index)
+        .live()
+        .public()
+        .select_related("cover_image")
+        .prefetch_related("principles")
+        .order_by("path")
+    )
+    learner = _learner_or_none(learner)
+    enrollments = (
+        list(Enrollment.objects.filter(learner=learner, course__in=courses)) if learner else []
+    )
+    outlines = outlines_for(courses=courses, learner=learner, enrollments=enrollments)
+    return [CourseCard(course=c, outline=outlines[c.pk]) for c in courses]
+
+
+def my_learning_for(*, learner) -> list[CourseOutline]:
+    """The learner's enrollments, most recent activity first, each with progress and next step."""
+    enrollments = list(
+        Enrollment.objects.filter(learner=learner, course__live=True)
+        .select_related("course", "course__cover_image")
+        .order_by("status", "-last_activity_at", "-enrolled_at")
+    )
+    courses = [e.course for e in enrollments]
+    outlines = outlines_for(courses=courses, learner=learner, enrollments=enrollments)
+    return [outlines[c.pk] for c in courses]
+
+
+def course_of_step(step: Page) -> CoursePage | None:
+    return CoursePage.objects.ancestor_of(step).first()
+
+
+def step_context(*, step, request) -> dict:
+    """What a step page shows around its body: the outline, its module, previous and next."""
+    outline = getattr(request, "course_outline", None) or course_outline_for(
+        course=course_of_step(step), learner=request.user
+    )
+    module, entry = outline.locate(step.pk)
+    previous, following = outline.neighbours(step.pk)
+    return {
+        "outline": outline,
+        "module_entry": module,
+        "step_entry": entry,
+        "previous_step": previous,
+        "next_step": following,
+    }

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from . import views
+
+app_name = "courses"
+
+urlpatterns = [
+    path("my-learning/", views.my_learning, name="my_learning"),
+    path("courses/<int:course_id>/enroll/", views.enroll, name="enroll"),
+    path("steps/<int:step_id>/complete/", views.complete_step, name="complete_step"),
+]

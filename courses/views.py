@@ -1,0 +1,76 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+from wagtail.models import Page
+
+from .models import CoursePage
+from .selectors import course_of_step, course_outline_for, my_learning_for
+from .services import EnrollmentNotAllowed, enrollment_create, step_complete, step_visit
+from .steps import step_models
+
+
+def serve_step(step, request, serve, *args, **kwargs):
+    """Serve a course step: its body only to enrolled learners (and to editors previewing)."""
+    if getattr(request, "is_preview", False):
+        return serve(request, *args, **kwargs)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    course = course_of_step(step)
+    outline = course_outline_for(course=course, learner=request.user)
+    if not outline.is_enrolled:
+        return TemplateResponse(
+            request, "courses/step_locked.html", {"page": step, "outline": outline}, status=403
+        )
+    _module, entry = outline.locate(step.pk)
+    step_visit(enrollment=outline.enrollment, step=step, started=bool(entry and entry.started))
+    request.course_outline = outline  # read by the step's get_context
+    return serve(request, *args, **kwargs)
+
+
+@require_POST
+@login_required
+def enroll(request, course_id):
+    course = get_object_or_404(CoursePage.objects.live().public(), pk=course_id)
+    try:
+        _enrollment, created = enrollment_create(learner=request.user, course=course)
+    except EnrollmentNotAllowed as refusal:
+        messages.error(request, str(refusal))
+        return redirect(course.url)
+    if created:
+        messages.success(request, _("You are enrolled. Welcome to the course!"))
+    else:
+        messages.info(request, _("You are already enrolled in this course."))
+    outline = course_outline_for(course=course, learner=request.user)
+    target = outline.resume_step.page.url if outline.resume_step else course.url
+    return redirect(target)
+
+
+@require_POST
+@login_required
+def complete_step(request, step_id):
+    step = get_object_or_404(Page.objects.live().type(*step_models()), pk=step_id).specific
+    if not step.completes_on_mark():
+        raise Http404
+    course = course_of_step(step)
+    if step_complete(learner=request.user, course=course, step=step):
+        messages.success(
+            request,
+            _("Congratulations! You have completed %(course)s.") % {"course": course.title},
+        )
+        return redirect(course.url)
+    outline = course_outline_for(course=course, learner=request.user)
+    _previous, following = outline.neighbours(step.pk)
+    return redirect(following.page.url if following else course.url)
+
+
+@require_GET
+@login_required
+def my_learning(request):
+    return TemplateResponse(
+        request, "courses/my_learning.html", {"outlines": my_learning_for(learner=request.user)}
+    )

@@ -1,0 +1,29 @@
+import pytest
+
+from tests.factories import PASSWORD, UserFactory, make_course
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(email="amra@lap.example", full_name="Amra Hodžić")
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory(email="milica@lap.example", full_name="Милица Јовановић")
+
+
+@pytest.fixture
+def course(db):
+    return make_course(modules=2, lessons_per_module=2)
+
+
+@pytest.fixture
+def learner_client(client, learner):
+    client.force_login(learner)
+    return client
+
+
+@pytest.fixture
+def password():
+    return PASSWORD

@@ -1,0 +1,50 @@
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from academy.accounts.models import Organisation, User
+from courses.models import CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
+from courses.selectors import course_outline_for
+
+pytestmark = pytest.mark.django_db
+
+
+def counts():
+    return [
+        model.objects.count()
+        for model in (User, Organisation, CoursePage, ModulePage, LessonPage, Enrollment)
+    ] + [StepProgress.objects.filter(completed_at__isnull=False).count()]
+
+
+def test_the_demo_loads_the_lap_course_and_is_idempotent(client):
+    call_command("load_demo", stdout=StringIO())
+    first = counts()
+    call_command("load_demo", stdout=StringIO())
+
+    assert counts() == first
+    course = CoursePage.objects.get(slug="lap-stage-1")
+    assert ModulePage.objects.child_of(course).count() == 4
+    assert LessonPage.objects.descendant_of(course).live().count() >= 10
+
+
+def test_the_demo_learner_is_halfway_and_can_log_in(client):
+    call_command("load_demo", stdout=StringIO())
+    learner = User.objects.get(email="learner@lap.example")
+    course = CoursePage.objects.get(slug="lap-stage-1")
+
+    assert course_outline_for(course=course, learner=learner).progress.percent == 50
+    assert client.login(username="learner@lap.example", password="lap-demo-2026")
+    body = client.get(course.url).content.decode()
+    assert "Continue where you left off" in body
+
+
+def test_every_demo_role_exists(client):
+    call_command("load_demo", stdout=StringIO())
+    trainer = User.objects.get(email="trainer@lap.example")
+    assert trainer.groups.filter(name="Trainers").exists()
+    assert User.objects.get(email="certificates@lap.example").groups.filter(
+        name="Certificate administrators"
+    )
+    assert User.objects.get(email="admin@lap.example").is_superuser
+    assert User.objects.filter(full_name="Милица Јовановић").exists()
