@@ -239,3 +239,9 @@ def step_context(*, step, request) -> dict:
         "previous_step": previous,
         "next_step": following,
     }
+
+
+def enrollment_of(*, learner, course) -> Enrollment | None:
+    """The learner's enrollment in `course`, or None (visitors included)."""
+    learner = _learner_or_none(learner)
+    return Enrollment.objects.filter(learner=learner, course=course).first() if learner else None

@@ -8,17 +8,22 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from .models import CoursePage, Enrollment
 
 
+def refuse_page_deletion(request, page, message):
+    """Stop a page deletion that would erase learners' records, and say why."""
+    messages.error(request, message)
+    return redirect("wagtailadmin_explore", page.get_parent().pk)
+
+
 @hooks.register("before_delete_page")
 def keep_courses_with_learners(request, page):
-    """A course (or its translations) with enrollments cannot be deleted: it would erase learners'
-    records. Unpublish it instead."""
+    """A course with enrollments cannot be deleted: unpublish it instead."""
     course_ids = CoursePage.objects.descendant_of(page, inclusive=True).values("pk")
     if Enrollment.objects.filter(course_id__in=course_ids).exists():
-        messages.error(
+        return refuse_page_deletion(
             request,
+            page,
             _("This course has enrolled learners and cannot be deleted. Unpublish it instead."),
         )
-        return redirect("wagtailadmin_explore", page.get_parent().pk)
     return None
 
 

@@ -84,3 +84,47 @@ def add_lesson(module, *, title="Lesson", **fields):
 
 def lessons_of(course):
     return list(LessonPage.objects.descendant_of(course).live().order_by("path"))
+
+
+def add_quiz(module, *, questions=(), title="Check your understanding", **fields):
+    """A published quiz under `module` with the given questions (dicts of Question fields)."""
+    from quizzes.models import Question, QuizPage
+
+    slug = f"quiz-{QuizPage.objects.count() + 1}"
+    quiz = QuizPage(title=title, slug=slug, **fields)
+    for order, question in enumerate(questions):
+        quiz.questions.add(Question(sort_order=order, **question))
+    return _publish(module, quiz)
+
+
+def single_choice(prompt="Which principle covers openness of decision-making?", points=1):
+    return {
+        "prompt": f"<p>{prompt}</p>",
+        "points": points,
+        "answer_key": [
+            {
+                "type": "single",
+                "value": {
+                    "choices": [
+                        {
+                            "text": "Openness and Transparency",
+                            "is_correct": True,
+                            "feedback": "Yes: principle 6.",
+                        },
+                        {"text": "Rule of Law", "is_correct": False, "feedback": "Not this one."},
+                        {"text": "Responsiveness", "is_correct": False, "feedback": ""},
+                    ]
+                },
+            }
+        ],
+        "general_feedback": "Openness means decisions are taken in the open.",
+        "explanation": "Principle 6 is Openness and Transparency.",
+    }
+
+
+def open_question(prompt="How will you involve citizens in next year's budget?", points=5):
+    return {
+        "prompt": f"<p>{prompt}</p>",
+        "points": points,
+        "answer_key": [{"type": "open", "value": {"guidance": "Look for a concrete step."}}],
+    }

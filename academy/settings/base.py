@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "academy.core",
     "academy.home",
     "courses",
+    "quizzes",
     "academy.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -1,0 +1,95 @@
+"""The trainers' grading queue: open answers waiting for a score, in the trainer's courses."""
+
+from functools import reduce
+from operator import or_
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import EditView, IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from courses.models import CoursePage
+
+from .models import AttemptAnswer
+from .services import answer_grade
+
+
+def answers_gradable_by(user):
+    """Answers a user may grade: all for superusers, else those in courses they train."""
+    answers = AttemptAnswer.objects.select_related("attempt__learner", "attempt__quiz")
+    if user.is_superuser:
+        return answers
+    paths = list(CoursePage.objects.filter(trainers=user).values_list("path", flat=True))
+    if not paths:
+        return answers.none()
+    return answers.filter(reduce(or_, (Q(attempt__quiz__path__startswith=p) for p in paths)))
+
+
+class GradingForm(forms.ModelForm):
+    score = forms.DecimalField(label=_("score"), min_value=0, decimal_places=2)
+
+    class Meta:
+        model = AttemptAnswer
+        fields = ["score", "grader_comment"]
+
+    def clean_score(self):
+        score = self.cleaned_data["score"]
+        points = self.instance.snapshot["points"]
+        if score > points:
+            raise forms.ValidationError(
+                _("Give between 0 and %(points)s points.") % {"points": points}
+            )
+        return score
+
+
+class GradingIndexView(IndexView):
+    def get_base_queryset(self):
+        return answers_gradable_by(self.request.user).filter(
+            snapshot__kind="open", attempt__submitted_at__isnull=False
+        )
+
+
+class GradingEditView(EditView):
+    template_name = "quizzes/admin/grade_answer.html"
+
+    def get_object(self, queryset=None):
+        return super().get_object(answers_gradable_by(self.request.user))
+
+    def save_instance(self):
+        answer_grade(
+            answer=self.object,
+            score=self.form.cleaned_data["score"],
+            comment=self.form.cleaned_data["grader_comment"],
+            grader=self.request.user,
+        )
+        return self.object
+
+
+class GradingViewSet(ModelViewSet):
+    model = AttemptAnswer
+    icon = "tick"
+    menu_label = _("Grading")
+    menu_order = 310
+    add_to_admin_menu = True
+    index_view_class = GradingIndexView
+    edit_view_class = GradingEditView
+    list_filter = ["needs_grading", "attempt__quiz"]
+    search_fields = ["attempt__learner__full_name", "attempt__learner__email"]
+    list_export = ["attempt__learner__full_name", "attempt__quiz__title", "score", "graded_at"]
+    ordering = ["-needs_grading", "attempt__submitted_at"]
+    add_view_enabled = False
+    delete_view_enabled = False
+    copy_view_enabled = False
+
+    def get_form_class(self, for_update=False):
+        return GradingForm
+
+    list_display = [
+        Column("attempt", label=_("Attempt")),
+        Column("position", label=_("Question")),
+        Column("needs_grading", label=_("Needs grading")),
+        Column("score", label=_("Score")),
+        DateColumn("graded_at", label=_("Graded")),
+    ]

@@ -1,0 +1,142 @@
+"""Reads for quiz pages; fixed query counts whatever the number of questions."""
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from academy.governance.models import Principle
+
+from .grading import feedback_for
+from .models import QuizAttempt
+from .rules import review_allowed, start_refusal
+from .snapshots import public_question
+
+
+@dataclass
+class QuizStatus:
+    in_progress: QuizAttempt | None
+    finished: list[QuizAttempt]
+    refusal: str | None
+
+    @property
+    def best(self):
+        graded = [a for a in self.finished if a.percent is not None]
+        return max(graded, key=lambda a: a.percent, default=None)
+
+    @property
+    def has_passed(self):
+        return any(a.passed for a in self.finished)
+
+
+def quiz_status_for(*, quiz, learner) -> QuizStatus:
+    attempts = list(QuizAttempt.objects.filter(learner=learner, quiz=quiz).order_by("number"))
+    in_progress = next((a for a in attempts if a.is_in_progress), None)
+    finished = [a for a in attempts if not a.is_in_progress]
+    refusal = (
+        None
+        if in_progress
+        else start_refusal(quiz=quiz, finished_attempts=finished, now=timezone.now())
+    )
+    return QuizStatus(in_progress=in_progress, finished=finished, refusal=refusal)
+
+
+def attempt_of(*, learner, quiz, attempt_id) -> QuizAttempt:
+    """The learner's own attempt at this quiz; anyone else's is 404."""
+    return get_object_or_404(QuizAttempt, pk=attempt_id, learner=learner, quiz=quiz)
+
+
+@dataclass
+class QuestionForm:
+    position: int
+    question: dict
+    response: object
+    error: str | None = None
+
+
+def attempt_form_for(*, attempt, errors=None, responses=None) -> list[QuestionForm]:
+    """The attempt's questions as the learner may see them, with saved (or re-posted) answers."""
+    errors = errors or {}
+    return [
+        QuestionForm(
+            position=answer.position,
+            question=public_question(answer.snapshot),
+            response=(responses or {}).get(answer.position, answer.response),
+            error=errors.get(answer.position),
+        )
+        for answer in attempt.answers.all()
+    ]
+
+
+@dataclass
+class ReviewRow:
+    position: int
+    snapshot: dict
+    response: object
+    score: Decimal | None
+    is_correct: bool | None
+    needs_grading: bool
+    grader_comment: str
+    feedback: list[str]
+
+
+@dataclass
+class PrincipleScore:
+    principle: Principle
+    score: Decimal
+    max_score: Decimal
+
+    @property
+    def percent(self):
+        return round(100 * self.score / self.max_score) if self.max_score else 0
+
+
+@dataclass
+class AttemptResult:
+    attempt: QuizAttempt
+    review_allowed: bool
+    rows: list[ReviewRow] = field(default_factory=list)
+    principles: list[PrincipleScore] = field(default_factory=list)
+
+
+def attempt_result_for(*, attempt, quiz, finished) -> AttemptResult:
+    """Score, pass or fail, per-principle breakdown, and per-question review if policy allows."""
+    answers = list(attempt.answers.all())
+    allowed = review_allowed(attempt=attempt, quiz=quiz, finished_attempts=finished)
+    rows = [
+        ReviewRow(
+            position=a.position,
+            snapshot=a.snapshot,
+            response=a.response,
+            score=a.score,
+            is_correct=a.is_correct,
+            needs_grading=a.needs_grading,
+            grader_comment=a.grader_comment,
+            feedback=feedback_for(a.snapshot, a.response) if allowed else [],
+        )
+        for a in answers
+    ]
+    return AttemptResult(
+        attempt=attempt, review_allowed=allowed, rows=rows, principles=_by_principle(answers)
+    )
+
+
+def _by_principle(answers) -> list[PrincipleScore]:
+    totals: dict[int, list[Decimal]] = {}
+    for answer in answers:
+        if answer.needs_grading:
+            continue
+        for number in answer.snapshot.get("principles", []):
+            score, max_score = totals.setdefault(number, [Decimal(0), Decimal(0)])
+            totals[number] = [
+                score + (answer.score or Decimal(0)),
+                max_score + Decimal(str(answer.snapshot["points"])),
+            ]
+    if not totals:
+        return []
+    principles = Principle.objects.filter(number__in=totals, locale__language_code="en")
+    return [
+        PrincipleScore(principle=p, score=totals[p.number][0], max_score=totals[p.number][1])
+        for p in principles.order_by("number")
+    ]

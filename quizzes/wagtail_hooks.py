@@ -1,0 +1,24 @@
+from django.utils.translation import gettext as _
+from wagtail import hooks
+
+from courses.wagtail_hooks import refuse_page_deletion
+
+from .admin_views import GradingViewSet
+from .models import QuizAttempt, QuizPage
+
+
+@hooks.register("register_admin_viewset")
+def register_grading_viewset():
+    return GradingViewSet("grading")
+
+
+@hooks.register("before_delete_page")
+def keep_quizzes_with_attempts(request, page):
+    """Learners' attempts and grades outlive any edit; a quiz with attempts is unpublished, not
+    deleted."""
+    quiz_ids = QuizPage.objects.descendant_of(page, inclusive=True).values("pk")
+    if QuizAttempt.objects.filter(quiz_id__in=quiz_ids).exists():
+        return refuse_page_deletion(
+            request, page, _("Learners have taken this quiz; unpublish it instead of deleting it.")
+        )
+    return None
