@@ -48,12 +48,12 @@ def clean_response(snapshot: dict, raw):
     if raw in (None, "", [], {}):
         return None
     if kind == "single":
-        if raw not in {choice["id"] for choice in snapshot["choices"]}:
+        if not isinstance(raw, str) or raw not in {choice["id"] for choice in snapshot["choices"]}:
             raise InvalidAnswer(_("That choice does not belong to this question."))
         return raw
     if kind == "multiple":
         ids = {choice["id"] for choice in snapshot["choices"]}
-        if not isinstance(raw, list) or not set(raw) <= ids:
+        if not isinstance(raw, list) or not all(isinstance(i, str) and i in ids for i in raw):
             raise InvalidAnswer(_("That choice does not belong to this question."))
         return sorted(set(raw))
     if kind == "true_false":
@@ -77,7 +77,8 @@ def clean_response(snapshot: dict, raw):
             raise InvalidAnswer(_("That item does not belong to this question."))
         chosen = {left: right for left, right in raw.items() if right}
         # Right-hand options carry their own random ids, so ids give nothing away.
-        if not set(chosen.values()) <= {pair["right_id"] for pair in snapshot["pairs"]}:
+        right_ids = {pair["right_id"] for pair in snapshot["pairs"]}
+        if not all(isinstance(right, str) and right in right_ids for right in chosen.values()):
             raise InvalidAnswer(_("That answer does not belong to this question."))
         return chosen or None
     raise InvalidAnswer(_("Unknown question type."))

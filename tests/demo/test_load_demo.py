@@ -6,6 +6,7 @@ from django.core.management import call_command
 from academy.accounts.models import Organisation, User
 from courses.models import CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
 from courses.selectors import course_outline_for
+from quizzes.models import QuizAttempt, QuizPage
 
 pytestmark = pytest.mark.django_db
 
@@ -13,7 +14,16 @@ pytestmark = pytest.mark.django_db
 def counts():
     return [
         model.objects.count()
-        for model in (User, Organisation, CoursePage, ModulePage, LessonPage, Enrollment)
+        for model in (
+            User,
+            Organisation,
+            CoursePage,
+            ModulePage,
+            LessonPage,
+            QuizPage,
+            Enrollment,
+            QuizAttempt,
+        )
     ] + [StepProgress.objects.filter(completed_at__isnull=False).count()]
 
 
@@ -26,6 +36,17 @@ def test_the_demo_loads_the_lap_course_and_is_idempotent(client):
     course = CoursePage.objects.get(slug="lap-stage-1")
     assert ModulePage.objects.child_of(course).count() == 4
     assert LessonPage.objects.descendant_of(course).live().count() >= 10
+    quizzes = QuizPage.objects.descendant_of(course).live()
+    assert quizzes.count() == 4
+    kinds = {q.kind for quiz in quizzes for q in quiz.questions.all()}
+    assert {"single", "multiple", "true_false", "short", "numeric", "matching", "open"} <= kinds
+
+
+def test_a_finished_demo_learner_passed_every_quiz_including_the_graded_open_answer(client):
+    call_command("load_demo", stdout=StringIO())
+    ivana = User.objects.get(email="ivana.saric@lap.example")
+    assert Enrollment.objects.get(learner=ivana).status == Enrollment.Status.COMPLETED
+    assert QuizAttempt.objects.filter(learner=ivana, passed=True).count() == 4
 
 
 def test_the_demo_learner_is_halfway_and_can_log_in(client):

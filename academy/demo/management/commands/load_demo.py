@@ -1,5 +1,5 @@
-"""Load the demo: organisations, one user per role and the LAP Stage 1 course, with a learner
-halfway through. Idempotent: running it again changes nothing."""
+"""Load the demo: organisations, one user per role and the LAP Stage 1 course with a quiz per
+module, with learners at different points. Idempotent: running it again changes nothing."""
 
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
@@ -8,30 +8,35 @@ from django.db import transaction
 from academy.accounts.models import Organisation, User
 from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS, LEARNERS, TRAINERS
 from academy.demo import content
+from academy.demo.quiz_content import QUIZZES
 from academy.governance.models import Principle
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.selectors import course_outline_for
 from courses.services import enrollment_create, step_complete
+from quizzes.models import Question, QuizAttempt, QuizPage
+from quizzes.services import answer_grade, attempt_start, attempt_submit
 
 DEMO_PASSWORD = "lap-demo-2026"  # printed by `make run`; demo accounts only
 GROUPS = {"learner": LEARNERS, "trainer": TRAINERS, "certificate_admin": CERTIFICATE_ADMINISTRATORS}
-# How many lessons each demo learner has completed (the main demo learner is halfway).
+# How many steps (lessons and quizzes, in course order) each demo learner has completed.
+# The course has 16 steps: the main demo learner is halfway, Ivana has finished.
 DEMO_PROGRESS = {
-    "learner@lap.example": 6,
-    "ivana.saric@lap.example": 12,
+    "learner@lap.example": 8,
+    "ivana.saric@lap.example": 16,
     "nedzad.causevic@lap.example": 2,
 }
 
 
 class Command(BaseCommand):
-    help = "Load the LAP Stage 1 demo course, organisations and demo users (idempotent)."
+    help = "Load the LAP Stage 1 demo course, quizzes, organisations and users (idempotent)."
 
     @transaction.atomic
     def handle(self, *args, **options):
         organisations = self.load_organisations()
         people = self.load_people(organisations)
-        course = self.load_course(trainer=people["trainer@lap.example"])
-        self.load_progress(course, people)
+        trainer = people["trainer@lap.example"]
+        course = self.load_course(trainer=trainer)
+        self.load_progress(course, people, trainer)
         self.stdout.write(self.style.SUCCESS(f"Demo loaded: {course.title} ({course.url})"))
 
     def load_organisations(self):
@@ -63,53 +68,126 @@ class Command(BaseCommand):
         return people
 
     def load_course(self, trainer):
-        catalogue = CourseIndexPage.objects.order_by("path").first()
         data = content.COURSE
-        course = CoursePage.objects.child_of(catalogue).filter(slug=data["slug"]).first()
-        if course is not None:
-            return course
-        course = CoursePage(
-            title=data["title"],
-            slug=data["slug"],
-            summary=data["summary"],
-            audience=data["audience"],
-            estimated_hours=data["estimated_hours"],
-            learning_outcomes="<ul>"
-            + "".join(f"<li>{outcome}</li>" for outcome in data["learning_outcomes"])
-            + "</ul>",
-        )
-        course.principles = principles(data["principles"])
-        course.trainers = [trainer]
-        course.tags.add(*data["tags"])
-        catalogue.add_child(instance=course)
-        course.save_revision().publish()
+        catalogue = CourseIndexPage.objects.order_by("path").first()
+        course = ensure_child(catalogue, CoursePage, data["slug"], lambda: new_course(trainer))
         for module_data in data["modules"]:
-            module = ModulePage(
-                title=module_data["title"], slug=module_data["slug"], intro=module_data["intro"]
+            module = ensure_child(
+                course,
+                ModulePage,
+                module_data["slug"],
+                lambda d=module_data: ModulePage(
+                    title=d["title"], slug=d["slug"], intro=d["intro"]
+                ),
             )
-            course.add_child(instance=module)
-            module.save_revision().publish()
             for lesson_data in module_data["lessons"]:
-                lesson = LessonPage(
-                    title=lesson_data["title"],
-                    slug=lesson_data["slug"],
-                    estimated_minutes=lesson_data["minutes"],
-                    body=lesson_data["body"],
+                ensure_child(
+                    module, LessonPage, lesson_data["slug"], lambda d=lesson_data: new_lesson(d)
                 )
-                lesson.principles = principles(lesson_data["principles"])
-                lesson.tags.add(*lesson_data["tags"])
-                module.add_child(instance=lesson)
-                lesson.save_revision().publish()
+            quiz_data = QUIZZES[module_data["slug"]]
+            ensure_child(module, QuizPage, quiz_data["slug"], lambda d=quiz_data: new_quiz(d))
         return course
 
-    def load_progress(self, course, people):
+    def load_progress(self, course, people, trainer):
         steps = [entry.page for entry in course_outline_for(course=course, learner=None).steps]
         for email, done in DEMO_PROGRESS.items():
             learner = people[email]
             enrollment_create(learner=learner, course=course)
             for step in steps[:done]:
-                step_complete(learner=learner, course=course, step=step)
+                if isinstance(step, QuizPage):
+                    pass_quiz(learner=learner, quiz=step, grader=trainer)
+                else:
+                    step_complete(learner=learner, course=course, step=step)
+
+
+def ensure_child(parent, model, slug, build):
+    """The child page with this slug, created and published if missing."""
+    existing = model.objects.child_of(parent).filter(slug=slug).first()
+    if existing is not None:
+        return existing
+    page = build()
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return page
 
 
 def principles(numbers):
     return list(Principle.objects.filter(number__in=numbers, locale__language_code="en"))
+
+
+def new_course(trainer):
+    data = content.COURSE
+    course = CoursePage(
+        title=data["title"],
+        slug=data["slug"],
+        summary=data["summary"],
+        audience=data["audience"],
+        estimated_hours=data["estimated_hours"],
+        learning_outcomes="<ul>"
+        + "".join(f"<li>{outcome}</li>" for outcome in data["learning_outcomes"])
+        + "</ul>",
+    )
+    course.principles = principles(data["principles"])
+    course.trainers = [trainer]
+    course.tags.add(*data["tags"])
+    return course
+
+
+def new_lesson(data):
+    lesson = LessonPage(
+        title=data["title"],
+        slug=data["slug"],
+        estimated_minutes=data["minutes"],
+        body=data["body"],
+    )
+    lesson.principles = principles(data["principles"])
+    lesson.tags.add(*data["tags"])
+    return lesson
+
+
+def new_quiz(data):
+    quiz = QuizPage(title=data["title"], slug=data["slug"], intro=data["intro"], **data["settings"])
+    for order, (prompt, points, numbers, key, explanation) in enumerate(data["questions"]):
+        question = Question(
+            sort_order=order,
+            prompt=f"<p>{prompt}</p>",
+            points=points,
+            answer_key=[key],
+            explanation=explanation,
+        )
+        question.principles = principles(numbers)
+        quiz.questions.add(question)
+    return quiz
+
+
+def pass_quiz(*, learner, quiz, grader):
+    """Answer every question correctly (the demo's learners studied well)."""
+    if QuizAttempt.objects.filter(learner=learner, quiz=quiz, passed=True).exists():
+        return
+    attempt = attempt_start(learner=learner, quiz=quiz)
+    answers = {a.position: correct_answer(a.snapshot) for a in attempt.answers.all()}
+    attempt = attempt_submit(attempt=attempt, raw_answers=answers)
+    for answer in attempt.answers.filter(needs_grading=True):
+        answer_grade(
+            answer=answer,
+            score=answer.snapshot["points"],
+            comment="A concrete, well-argued answer.",
+            grader=grader,
+        )
+
+
+def correct_answer(snapshot):
+    kind = snapshot["kind"]
+    if kind == "single":
+        return next(c["id"] for c in snapshot["choices"] if c["correct"])
+    if kind == "multiple":
+        return [c["id"] for c in snapshot["choices"] if c["correct"]]
+    if kind == "true_false":
+        return snapshot["answer"]
+    if kind == "short":
+        return snapshot["accepted"][0]
+    if kind == "numeric":
+        return snapshot["value"]
+    if kind == "matching":
+        return {pair["id"]: pair["right_id"] for pair in snapshot["pairs"]}
+    return "We answer every complaint within 15 days and publish the answers each month."

@@ -1,0 +1,238 @@
+"""Quiz load benchmark: N concurrent learners log in, start, answer and submit a quiz against a
+running LAP Academy server; reports throughput and p50/p95 latency per step.
+
+    python benchmarks/quiz_load.py setup --learners 50 --questions 20      # uses DATABASE_URL
+    python benchmarks/quiz_load.py run --base-url http://127.0.0.1:8100 --learners 50
+
+`benchmarks/run_quiz_load.sh` does both against gunicorn on PostgreSQL. Setup and run must use
+the same database as the server. Afterwards `verify` checks zero duplicate attempts.
+"""
+
+import argparse
+import os
+import re
+import statistics
+import sys
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.base")
+
+PASSWORD = "bench-password-2026"  # benchmark accounts only
+COURSE_SLUG = "benchmark-course"
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+RADIO = re.compile(r'type="radio" name="(q\d+)" value="([^"]+)"')
+
+
+def django_setup():
+    import django
+
+    django.setup()
+
+
+def setup(args):
+    django_setup()
+    from django.contrib.auth.models import Group
+
+    from academy.accounts.models import User
+    from courses.models import CourseIndexPage, CoursePage, ModulePage
+    from courses.services import enrollment_create
+    from quizzes.models import Question, QuizPage
+
+    index = CourseIndexPage.objects.order_by("path").first()
+    course = CoursePage.objects.filter(slug=COURSE_SLUG).first()
+    if course is None:
+        course = CoursePage(title="Benchmark course", slug=COURSE_SLUG, summary="Load testing.")
+        index.add_child(instance=course)
+        course.save_revision().publish()
+        module = ModulePage(title="Module", slug="module")
+        course.add_child(instance=module)
+        module.save_revision().publish()
+        quiz = QuizPage(title="Benchmark quiz", slug="quiz", pass_mark=50)
+        for n in range(args.questions):
+            choices = [
+                {"text": f"Answer {c}", "is_correct": c == 0, "feedback": ""} for c in range(4)
+            ]
+            key = [{"type": "single", "value": {"choices": choices}}]
+            quiz.questions.add(Question(sort_order=n, prompt=f"<p>Q{n}</p>", answer_key=key))
+        module.add_child(instance=quiz)
+        quiz.save_revision().publish()
+    learners = Group.objects.get(name="Learners")
+    for n in range(args.learners):
+        user, created = User.objects.get_or_create(
+            email=f"bench{n}@lap.example", defaults={"full_name": f"Bench Learner {n}"}
+        )
+        if created:
+            user.set_password(PASSWORD)
+            user.save()
+            user.groups.add(learners)
+        enrollment_create(learner=user, course=course)
+    quiz = QuizPage.objects.descendant_of(course).get()
+    print(f"quiz url path: {quiz.url}")
+
+
+def timed(session, timings, step, method, url, **kwargs):
+    started = time.perf_counter()
+    response = session.request(method, url, timeout=60, allow_redirects=False, **kwargs)
+    timings[step].append(time.perf_counter() - started)
+    return response
+
+
+def learner_journey(base, quiz_path, n, timings, errors, logged_in):
+    session = requests.Session()
+    try:
+        login_url = f"{base}/en/accounts/login/"
+        token = CSRF.search(session.get(login_url).text).group(1)
+        response = timed(
+            session,
+            timings,
+            "login",
+            "POST",
+            login_url,
+            data={
+                "csrfmiddlewaretoken": token,
+                "username": f"bench{n}@lap.example",
+                "password": PASSWORD,
+            },
+            headers={"Referer": login_url},
+        )
+        assert response.status_code == 302, f"login {response.status_code}"
+    except Exception as error:  # a learner who cannot log in still joins the barrier
+        errors.append(f"learner {n}: {error}")
+    logged_in.wait()  # password hashing is slow by design: time the quiz steps apart from it
+    try:
+        quiz_url = base + quiz_path
+        page = timed(session, timings, "quiz page", "GET", quiz_url)
+        token = CSRF.search(page.text).group(1)
+        response = timed(
+            session,
+            timings,
+            "start",
+            "POST",
+            quiz_url + "attempts/start/",
+            data={"csrfmiddlewaretoken": token},
+            headers={"Referer": quiz_url},
+        )
+        assert response.status_code == 302, f"start {response.status_code}"
+        attempt_url = base + response.headers["Location"]
+        form = timed(session, timings, "attempt page", "GET", attempt_url)
+        answers = {}
+        for name, value in RADIO.findall(form.text):
+            answers.setdefault(name, value)  # the first choice shown: shuffled, so any score
+        data = {"csrfmiddlewaretoken": CSRF.search(form.text).group(1), **answers}
+        response = timed(
+            session,
+            timings,
+            "save",
+            "POST",
+            attempt_url,
+            data={**data, "save": "1"},
+            headers={"Referer": attempt_url},
+        )
+        assert response.status_code == 302, f"save {response.status_code}"
+        response = timed(
+            session,
+            timings,
+            "submit",
+            "POST",
+            attempt_url,
+            data={**data, "submit": "1"},
+            headers={"Referer": attempt_url},
+        )
+        assert response.status_code == 302 and "result" in response.headers["Location"], (
+            f"submit {response.status_code}"
+        )
+        result = timed(session, timings, "result page", "GET", base + response.headers["Location"])
+        assert result.status_code == 200, f"result {result.status_code}"
+    except Exception as error:  # every failure is counted and printed
+        errors.append(f"learner {n}: {error}")
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def run(args):
+    timings, errors = defaultdict(list), []
+    started = None
+
+    def all_logged_in():
+        nonlocal started
+        started = time.perf_counter()
+
+    logged_in = threading.Barrier(args.learners, action=all_logged_in)
+    threads = [
+        threading.Thread(
+            target=learner_journey,
+            args=(args.base_url, args.quiz_path, n, timings, errors, logged_in),
+        )
+        for n in range(args.learners)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.perf_counter() - started
+    requests_done = sum(len(v) for step, v in timings.items() if step != "login")
+    print(f"learners: {args.learners}, errors: {len(errors)}, quiz phase: {elapsed:.2f}s")
+    print(
+        f"throughput: {args.learners / elapsed:.1f} learners/s, {requests_done / elapsed:.1f} req/s"
+    )
+    print(f"{'step':<14}{'n':>5}{'p50 ms':>10}{'p95 ms':>10}")
+    every = []
+    for step, values in timings.items():
+        if step != "login":
+            every += values
+        print(
+            f"{step:<14}{len(values):>5}{1000 * statistics.median(values):>10.0f}"
+            f"{1000 * percentile(values, 95):>10.0f}"
+        )
+    print(
+        f"{'all':<14}{len(every):>5}{1000 * statistics.median(every):>10.0f}"
+        f"{1000 * percentile(every, 95):>10.0f}"
+    )
+    for error in errors[:10]:
+        print("ERROR", error)
+    return 1 if errors else 0
+
+
+def verify(args):
+    django_setup()
+    from django.db.models import Count
+
+    from quizzes.models import QuizAttempt
+
+    attempts = QuizAttempt.objects.filter(learner__email__startswith="bench")
+    duplicates = (
+        attempts.values("learner", "quiz", "number").annotate(n=Count("id")).filter(n__gt=1).count()
+    )
+    in_progress = attempts.filter(status=QuizAttempt.Status.IN_PROGRESS).count()
+    print(
+        f"attempts: {attempts.count()}, duplicates: {duplicates}, left in progress: {in_progress}"
+    )
+    return 1 if duplicates or in_progress else 0
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    s = sub.add_parser("setup")
+    s.add_argument("--learners", type=int, default=50)
+    s.add_argument("--questions", type=int, default=20)
+    r = sub.add_parser("run")
+    r.add_argument("--base-url", default="http://127.0.0.1:8100")
+    r.add_argument("--quiz-path", default=f"/en/courses/{COURSE_SLUG}/module/quiz/")
+    r.add_argument("--learners", type=int, default=50)
+    sub.add_parser("verify")
+    args = parser.parse_args()
+    return {"setup": setup, "run": run, "verify": verify}[args.command](args) or 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
