@@ -10,6 +10,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("certificates.urls")),
 ]
 
 if settings.DEBUG:
@@ -23,5 +24,6 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("academy.accounts.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("courses.urls")),
+    path("", include("certificates.learner_urls")),
     path("", include(wagtail_urls)),
 )

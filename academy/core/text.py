@@ -25,7 +25,7 @@ def cyrillic_to_latin(text: str) -> str:
 
 
 def strip_diacritics(text: str) -> str:
-    """"Žepče" -> "Zepce", "Đurđevac" -> "Djurdjevac" (đ has no decomposition; "dj" is the usual
+    """ "Žepče" -> "Zepce", "Đurđevac" -> "Djurdjevac" (đ has no decomposition; "dj" is the usual
     spelling without diacritics)."""
     text = text.replace("đ", "dj").replace("Đ", "Dj")
     decomposed = unicodedata.normalize("NFKD", text)

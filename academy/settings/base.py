@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "academy.home",
     "courses",
     "quizzes",
+    "certificates",
     "academy.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -10,6 +10,8 @@ from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS, LEARNERS, TRAINER
 from academy.demo import content
 from academy.demo.quiz_content import QUIZZES
 from academy.governance.models import Principle
+from certificates.models import Certificate, CertificateTemplate, CourseCertificateRule
+from certificates.services import certificate_issue, certificate_request, certificate_revoke
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.selectors import course_outline_for
 from courses.services import enrollment_create, step_complete
@@ -19,24 +21,44 @@ from quizzes.services import answer_grade, attempt_start, attempt_submit
 DEMO_PASSWORD = "lap-demo-2026"  # printed by `make run`; demo accounts only
 GROUPS = {"learner": LEARNERS, "trainer": TRAINERS, "certificate_admin": CERTIFICATE_ADMINISTRATORS}
 # How many steps (lessons and quizzes, in course order) each demo learner has completed.
-# The course has 16 steps: the main demo learner is halfway, Ivana has finished.
+# The course has 16 steps: the main demo learner is halfway; three learners have finished.
 DEMO_PROGRESS = {
     "learner@lap.example": 8,
     "ivana.saric@lap.example": 16,
+    "milica.jovanovic@lap.example": 16,
+    "selma.dulic@lap.example": 16,
     "nedzad.causevic@lap.example": 2,
+}
+# Every certificate state at once: valid (Latin and Cyrillic names), revoked, awaiting approval.
+DEMO_CERTIFICATES = {
+    "ivana.saric@lap.example": "valid",
+    "milica.jovanovic@lap.example": "revoked",
+    "selma.dulic@lap.example": "pending",
 }
 
 
 class Command(BaseCommand):
     help = "Load the LAP Stage 1 demo course, quizzes, organisations and users (idempotent)."
 
-    @transaction.atomic
     def handle(self, *args, **options):
-        organisations = self.load_organisations()
-        people = self.load_people(organisations)
-        trainer = people["trainer@lap.example"]
-        course = self.load_course(trainer=trainer)
-        self.load_progress(course, people, trainer)
+        # One transaction per part: tasks queued on commit (certificate requests after course
+        # completion) run before the next part looks at their results.
+        with transaction.atomic():
+            organisations = self.load_organisations()
+            people = self.load_people(organisations)
+            trainer = people["trainer@lap.example"]
+            course = self.load_course(trainer=trainer)
+            CourseCertificateRule.objects.get_or_create(
+                course=course,
+                defaults={
+                    "template": CertificateTemplate.objects.order_by("pk").first(),
+                    "issuance": CourseCertificateRule.Issuance.MANUAL,
+                },
+            )
+        with transaction.atomic():
+            self.load_progress(course, people, trainer)
+        with transaction.atomic():
+            self.load_certificates(course, people)
         self.stdout.write(self.style.SUCCESS(f"Demo loaded: {course.title} ({course.url})"))
 
     def load_organisations(self):
@@ -98,6 +120,29 @@ class Command(BaseCommand):
                     pass_quiz(learner=learner, quiz=step, grader=trainer)
                 else:
                     step_complete(learner=learner, course=course, step=step)
+
+    def load_certificates(self, course, people):
+        """The demo course's rule is manual approval: completion created requests; the
+        certificate administrator approved two and revoked one of them."""
+        admin = people["certificates@lap.example"]
+        for email, state in DEMO_CERTIFICATES.items():
+            learner = people[email]
+            if (
+                Certificate.objects.filter(learner=learner, course=course)
+                .exclude(status=Certificate.Status.PENDING)
+                .exists()
+            ):
+                continue
+            certificate_request(learner=learner, course=course)
+            if state == "pending":
+                continue
+            certificate = certificate_issue(learner=learner, course=course, issued_by=admin)
+            if state == "revoked":
+                certificate_revoke(
+                    certificate=certificate,
+                    reason="Issued by mistake before the final workshop.",
+                    revoked_by=admin,
+                )
 
 
 def ensure_child(parent, model, slug, build):

@@ -1,0 +1,276 @@
+"""Certificate administration in the Wagtail admin: the register, and the actions on it."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button, HeaderButton
+
+from academy.accounts.models import User
+from courses.models import CoursePage
+
+from .models import BulkIssueJob, Certificate, CourseCertificateRule
+from .permissions import can_manage_certificates
+from .services import (
+    NotEligible,
+    bulk_issue_start,
+    certificate_issue,
+    certificate_reissue,
+    certificate_revoke,
+)
+
+
+class CertificateIndexView(IndexView):
+    @cached_property
+    def header_buttons(self):
+        if not can_manage_certificates(self.request.user):
+            return []
+        return [
+            HeaderButton(
+                _("Issue a certificate"), url=reverse("certificates_issue"), icon_name="plus"
+            ),
+            HeaderButton(
+                _("Bulk issue"), url=reverse("certificates_bulk_issue"), icon_name="group"
+            ),
+        ]
+
+
+class CertificateInspectView(InspectView):
+    @cached_property
+    def header_more_buttons(self):
+        if not can_manage_certificates(self.request.user):
+            return []
+        certificate, buttons = self.object, []
+        if certificate.status == Certificate.Status.PENDING:
+            buttons.append(
+                Button(
+                    _("Approve"),
+                    url=reverse("certificates_approve", args=[certificate.pk]),
+                    icon_name="tick",
+                )
+            )
+        if certificate.status == Certificate.Status.VALID:
+            buttons.append(
+                Button(
+                    _("Re-issue (correction)"),
+                    url=reverse("certificates_reissue", args=[certificate.pk]),
+                    icon_name="redirect",
+                )
+            )
+            buttons.append(
+                Button(
+                    _("Revoke"),
+                    url=reverse("certificates_revoke", args=[certificate.pk]),
+                    icon_name="cross",
+                )
+            )
+        if certificate.pdf:
+            buttons.append(
+                Button(
+                    _("Download PDF"),
+                    url=reverse("learner_certificates:download", args=[certificate.pk]),
+                    icon_name="download",
+                )
+            )
+        return buttons
+
+
+class CertificateViewSet(ModelViewSet):
+    model = Certificate
+    index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
+    icon = "doc-full-inverse"
+    menu_label = gettext_lazy("Certificates")
+    menu_order = 320
+    add_to_admin_menu = True
+    add_view_enabled = False
+    edit_view_enabled = False
+    delete_view_enabled = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    form_fields = ["revocation_reason"]
+    search_fields = ["learner_name", "serial", "code", "learner__email"]
+    search_backend_name = None  # plain database search: finds part of a serial or name
+    list_filter = ["status", "course", "issued_at"]
+    list_display = [
+        Column("serial", label=gettext_lazy("Serial"), accessor="serial"),
+        Column("learner_name", label=gettext_lazy("Name")),
+        Column("course_title", label=gettext_lazy("Course")),
+        Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),
+        DateColumn("issued_at", label=gettext_lazy("Issued")),
+    ]
+    list_export = [
+        "serial",
+        "learner_name",
+        "course_title",
+        "status",
+        "issued_at",
+        "expires_on",
+        "score",
+        "hours",
+        "display_code",
+        "revoked_at",
+        "revocation_reason",
+    ]
+    export_filename = "certificates"
+    inspect_view_fields = [
+        "serial",
+        "display_code",
+        "status",
+        "learner_name",
+        "course_title",
+        "hours",
+        "score",
+        "principles",
+        "language",
+        "requested_at",
+        "issued_at",
+        "issued_by",
+        "expires_on",
+        "revoked_at",
+        "revoked_by",
+        "revocation_reason",
+        "replaces",
+        "pdf_sha256",
+    ]
+
+
+class CourseCertificateRuleViewSet(ModelViewSet):
+    model = CourseCertificateRule
+    icon = "cog"
+    menu_label = gettext_lazy("Certificate rules")
+    add_to_settings_menu = True
+    form_fields = ["course", "template", "issuance", "min_average_score", "valid_for_days"]
+    list_display = ["course", "template", "issuance"]
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class IssueForm(forms.Form):
+    learner = forms.ModelChoiceField(
+        User.objects.filter(is_active=True), label=gettext_lazy("Learner")
+    )
+    course = forms.ModelChoiceField(CoursePage.objects.all(), label=gettext_lazy("Course"))
+
+
+class BulkIssueForm(forms.Form):
+    course = forms.ModelChoiceField(CoursePage.objects.all(), label=gettext_lazy("Course"))
+
+
+def _require_manager(request):
+    if not can_manage_certificates(request.user):
+        raise PermissionDenied
+
+
+def _inspect_url(certificate):
+    return reverse("certificates_admin:inspect", args=[certificate.pk])
+
+
+TITLES = {
+    "revoke.html": gettext_lazy("Revoke certificate"),
+    "reissue.html": gettext_lazy("Re-issue certificate"),
+    "approve.html": gettext_lazy("Approve certificate"),
+    "issue.html": gettext_lazy("Issue a certificate"),
+    "bulk_issue.html": gettext_lazy("Bulk issue certificates"),
+    "bulk_progress.html": gettext_lazy("Bulk issue progress"),
+}
+
+
+def _render(request, template, context):
+    context = {"heading": TITLES[template], **context}
+    return TemplateResponse(request, f"certificates/admin/{template}", context)
+
+
+def revoke_view(request, pk):
+    _require_manager(request)
+    certificate = get_object_or_404(Certificate, pk=pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        certificate_revoke(
+            certificate=certificate, reason=form.cleaned_data["reason"], revoked_by=request.user
+        )
+        messages.success(
+            request, _("Certificate %(serial)s revoked.") % {"serial": certificate.serial}
+        )
+        return redirect(_inspect_url(certificate))
+    return _render(request, "revoke.html", {"certificate": certificate, "form": form})
+
+
+def reissue_view(request, pk):
+    _require_manager(request)
+    certificate = get_object_or_404(Certificate, pk=pk)
+    if request.method == "POST":
+        try:
+            new = certificate_reissue(certificate=certificate, issued_by=request.user)
+        except NotEligible as problem:
+            messages.error(request, str(problem))
+            return redirect(_inspect_url(certificate))
+        messages.success(
+            request,
+            _("Re-issued as %(serial)s; %(old)s is now superseded.")
+            % {"serial": new.serial, "old": certificate.serial},
+        )
+        return redirect(_inspect_url(new))
+    return _render(request, "reissue.html", {"certificate": certificate})
+
+
+def approve_view(request, pk):
+    _require_manager(request)
+    certificate = get_object_or_404(Certificate, pk=pk, status=Certificate.Status.PENDING)
+    if request.method == "POST":
+        try:
+            issued = certificate_issue(
+                learner=certificate.learner, course=certificate.course, issued_by=request.user
+            )
+        except NotEligible as problem:
+            messages.error(request, str(problem))
+            return redirect(_inspect_url(certificate))
+        messages.success(request, _("Approved: %(serial)s issued.") % {"serial": issued.serial})
+        return redirect(_inspect_url(issued))
+    return _render(request, "approve.html", {"certificate": certificate})
+
+
+def issue_view(request):
+    _require_manager(request)
+    form = IssueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            certificate = certificate_issue(
+                issued_by=request.user,
+                learner=form.cleaned_data["learner"],
+                course=form.cleaned_data["course"],
+            )
+        except NotEligible as problem:
+            form.add_error(None, str(problem))
+        else:
+            messages.success(request, _("Issued %(serial)s.") % {"serial": certificate.serial})
+            return redirect(_inspect_url(certificate))
+    return _render(request, "issue.html", {"form": form})
+
+
+def bulk_issue_view(request):
+    _require_manager(request)
+    form = BulkIssueForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        job = bulk_issue_start(course=form.cleaned_data["course"], requested_by=request.user)
+        return redirect("certificates_bulk_progress", job.pk)
+    jobs = BulkIssueJob.objects.select_related("course")[:10]
+    return _render(request, "bulk_issue.html", {"form": form, "jobs": jobs})
+
+
+def bulk_progress_view(request, pk):
+    _require_manager(request)
+    job = get_object_or_404(BulkIssueJob.objects.select_related("course"), pk=pk)
+    return _render(request, "bulk_progress.html", {"job": job})

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CertificatesConfig(AppConfig):
+    name = "certificates"
+    verbose_name = _("Certificates")
+
+    def ready(self):
+        from courses.signals import course_completed
+
+        from . import handlers
+
+        course_completed.connect(handlers.on_course_completed, dispatch_uid="certificates.issue")

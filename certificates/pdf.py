@@ -1,0 +1,158 @@
+"""Certificate PDFs with reportlab: A4, embedded Roboto (Latin with č ć đ š ž, and Cyrillic), the
+issuers' logos, signatures, a QR code of the verification URL, the serial and the code."""
+
+import re
+from functools import cache
+from io import BytesIO
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+import font_roboto
+from django.conf import settings
+from django.utils import formats, translation
+from django.utils.translation import gettext as _
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import HexColor
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
+from wagtail.models import Locale
+
+FONT_DIR = Path(font_roboto.__file__).parent / "files"
+
+
+@cache
+def register_fonts():
+    pdfmetrics.registerFont(TTFont("Roboto", FONT_DIR / "Roboto-Regular.ttf"))
+    pdfmetrics.registerFont(TTFont("Roboto-Bold", FONT_DIR / "Roboto-Bold.ttf"))
+
+
+def verification_url(certificate) -> str:
+    """What the QR code encodes: the public verification page of this certificate."""
+    return settings.WAGTAILADMIN_BASE_URL + certificate.verification_path
+
+
+def fill_placeholders(text: str, values: dict) -> str:
+    """Replace {learner}, {course}, ... ; anything else in braces is left as typed."""
+    return re.sub(r"{(\w+)}", lambda m: str(values.get(m.group(1), m.group(0))), text)
+
+
+def placeholder_values(certificate) -> dict:
+    issued = certificate.issued_at or certificate.requested_at
+    return {
+        "learner": certificate.learner_name,
+        "course": certificate.course_title,
+        "date": formats.date_format(issued, "DATE_FORMAT"),
+        "hours": certificate.hours,
+        "principles": ", ".join(f"{p['number']}. {p['name']}" for p in certificate.principles),
+        "score": f"{certificate.score:.0f}%" if certificate.score is not None else "-",
+        "serial": certificate.serial or "",
+    }
+
+
+def _template_in(template, language):
+    locale = Locale.objects.filter(language_code=language).first()
+    return (template.get_translation_or_none(locale) if locale else None) or template
+
+
+def _image(image):
+    try:
+        with image.file.open("rb") as handle:
+            return ImageReader(BytesIO(handle.read()))
+    except (OSError, ValueError):
+        return None  # a missing logo never stops a certificate
+
+
+def render_pdf(certificate) -> bytes:
+    """The certificate as PDF bytes, in the certificate's language."""
+    register_fonts()
+    with translation.override(certificate.language):
+        return _render(certificate, _template_in(certificate.template, certificate.language))
+
+
+def _render(certificate, template) -> bytes:
+    size = landscape(A4) if template.orientation == "landscape" else A4
+    width, height = size
+    accent = HexColor(template.accent_colour)
+    buffer = BytesIO()
+    canvas = Canvas(buffer, pagesize=size, pageCompression=1)
+    canvas.setTitle(f"{template.title} {certificate.serial}")
+    canvas.setAuthor(", ".join(i.name for i in template.issuers.all()) or "LAP Academy")
+    canvas.setSubject(certificate.course_title)
+
+    canvas.setStrokeColor(accent)
+    canvas.setLineWidth(4)
+    canvas.rect(10 * mm, 10 * mm, width - 20 * mm, height - 20 * mm)
+    canvas.setLineWidth(1)
+    canvas.rect(13 * mm, 13 * mm, width - 26 * mm, height - 26 * mm)
+
+    issuers = list(template.issuers.all())
+    x = 25 * mm
+    for issuer in issuers:
+        logo = _image(issuer.logo) if issuer.logo else None
+        if logo:
+            canvas.drawImage(
+                logo, x, height - 42 * mm, 40 * mm, 20 * mm, preserveAspectRatio=True, mask="auto"
+            )
+        canvas.setFont("Roboto", 9)
+        canvas.setFillColor(HexColor("#333333"))
+        canvas.drawString(x, height - 47 * mm, issuer.name)
+        x += 70 * mm
+
+    canvas.setFillColor(accent)
+    canvas.setFont("Roboto-Bold", 30)
+    canvas.drawCentredString(width / 2, height - 70 * mm, template.title)
+    canvas.setFillColor(HexColor("#111111"))
+    canvas.setFont("Roboto-Bold", 26)
+    canvas.drawCentredString(width / 2, height - 90 * mm, certificate.learner_name)
+
+    style = ParagraphStyle("body", fontName="Roboto", fontSize=13, leading=18, alignment=TA_CENTER)
+    body = Paragraph(
+        escape(fill_placeholders(template.body, placeholder_values(certificate))), style
+    )
+    body_width = width - 70 * mm
+    _w, body_height = body.wrap(body_width, 60 * mm)
+    body.drawOn(canvas, 35 * mm, height - 100 * mm - body_height)
+
+    x = 30 * mm
+    for signatory in template.signatories.all():
+        signature = _image(signatory.signature) if signatory.signature else None
+        if signature:
+            canvas.drawImage(
+                signature, x, 40 * mm, 50 * mm, 15 * mm, preserveAspectRatio=True, mask="auto"
+            )
+        canvas.setStrokeColor(HexColor("#555555"))
+        canvas.line(x, 38 * mm, x + 60 * mm, 38 * mm)
+        canvas.setFont("Roboto-Bold", 10)
+        canvas.drawString(x, 33 * mm, signatory.name)
+        canvas.setFont("Roboto", 9)
+        canvas.drawString(x, 28 * mm, signatory.title)
+        x += 75 * mm
+
+    url = verification_url(certificate)
+    qr = QrCodeWidget(url, barLevel="M")
+    x0, y0, x1, y1 = qr.getBounds()
+    side = 32 * mm
+    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
+    drawing.add(qr)
+    renderPDF.draw(drawing, canvas, width - 25 * mm - side, 27 * mm)
+
+    canvas.setFont("Roboto", 9)
+    canvas.setFillColor(HexColor("#333333"))
+    right = width - 25 * mm
+    canvas.drawRightString(right, 23 * mm, _("Serial: %(serial)s") % {"serial": certificate.serial})
+    canvas.drawRightString(
+        right, 19 * mm, _("Verification code: %(code)s") % {"code": certificate.display_code}
+    )
+    canvas.drawRightString(right, 15 * mm, _("Verify at %(url)s") % {"url": url})
+    canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()

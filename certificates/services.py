@@ -1,0 +1,228 @@
+"""Issuing, approving, correcting and revoking certificates. Idempotent: a retried task or two
+administrators acting at once never make a second valid certificate."""
+
+import hashlib
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from academy.accounts.models import User
+from courses.models import Enrollment
+
+from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
+from .selectors import average_quiz_score
+
+LIVE = [Certificate.Status.PENDING, Certificate.Status.VALID]
+
+
+class NotEligible(PermissionDenied):
+    """The learner does not (or no longer) meet the course's certificate rule."""
+
+
+def eligibility_problem(*, learner, course, rule) -> str | None:
+    """Why `learner` may not have a certificate for `course` now, or None if they may."""
+    if rule is None:
+        return _("This course does not award certificates.")
+    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    if enrollment is None or not enrollment.is_completed:
+        return _("The learner has not completed this course.")
+    if rule.issuance == CourseCertificateRule.Issuance.MIN_SCORE:
+        score = average_quiz_score(learner=learner, course=course)
+        if score is None or score < rule.min_average_score:
+            return _("The average quiz score is below the required %(min)s%%.") % {
+                "min": rule.min_average_score
+            }
+    return None
+
+
+def _rule(course):
+    return CourseCertificateRule.objects.select_related("template").filter(course=course).first()
+
+
+def _live(learner, course):
+    return Certificate.objects.filter(learner=learner, course=course, status__in=LIVE).first()
+
+
+def certificate_request(*, learner, course) -> Certificate:
+    """Ask for a certificate that an administrator approves (manual rule). Idempotent."""
+    existing = _live(learner, course)
+    if existing:
+        return existing
+    rule = _rule(course)
+    problem = eligibility_problem(learner=learner, course=course, rule=rule)
+    if problem:
+        raise NotEligible(problem)
+    try:
+        with transaction.atomic():
+            return Certificate.objects.create(
+                learner=learner, course=course, template=rule.template
+            )
+    except IntegrityError:  # requested at the same moment elsewhere
+        return _live(learner, course)
+
+
+def certificate_issue(*, learner, course, issued_by=None) -> Certificate:
+    """Issue (or approve the pending request for) the learner's certificate for `course`.
+
+    Eligibility is checked again here, at issue time. Returns the existing valid certificate if
+    there is one; a concurrent issue is resolved by the database constraint."""
+    rule = _rule(course)
+    problem = eligibility_problem(learner=learner, course=course, rule=rule)
+    if problem:
+        raise NotEligible(problem)
+    with transaction.atomic():
+        certificate = (
+            Certificate.objects.select_for_update()
+            .filter(learner=learner, course=course, status__in=LIVE)
+            .first()
+        )
+        if certificate is not None and certificate.status == Certificate.Status.VALID:
+            return certificate
+        if certificate is None:
+            certificate = Certificate(learner=learner, course=course, template=rule.template)
+        try:
+            with transaction.atomic():
+                _make_valid(certificate, rule=rule, issued_by=issued_by)
+        except IntegrityError:  # another worker or administrator issued it first
+            return Certificate.objects.get(
+                learner=learner, course=course, status=Certificate.Status.VALID
+            )
+    return certificate
+
+
+def _make_valid(certificate, *, rule, issued_by, replaces=None):
+    now = timezone.now()
+    learner, course = certificate.learner, certificate.course
+    certificate.status = Certificate.Status.VALID
+    certificate.serial = _next_serial(now.year)
+    certificate.issued_at = now
+    certificate.issued_by = issued_by
+    certificate.replaces = replaces
+    certificate.learner_name = learner.full_name
+    certificate.course_title = course.title
+    certificate.hours = course.estimated_hours
+    certificate.principles = [
+        {"number": p.number, "name": p.name} for p in course.principles.order_by("number")
+    ]
+    certificate.score = average_quiz_score(learner=learner, course=course)
+    certificate.language = learner.preferred_language
+    certificate.expires_on = (
+        now.date() + timedelta(days=rule.valid_for_days) if rule.valid_for_days else None
+    )
+    certificate.save()
+    log(instance=certificate, action="certificates.issue", user=issued_by)
+    transaction.on_commit(lambda: _queue_render(certificate.pk))
+
+
+def _next_serial(year: int) -> str:
+    """LAP-YYYY-NNNNNN, gapless within a year: the counter row is locked until the issuing
+    transaction commits, and a rolled-back issue rolls the number back too."""
+    SerialCounter.objects.get_or_create(year=year)
+    counter = SerialCounter.objects.select_for_update().get(year=year)
+    counter.last_number += 1
+    counter.save(update_fields=["last_number"])
+    return f"LAP-{year}-{counter.last_number:06d}"
+
+
+def _queue_render(certificate_id):
+    from .tasks import render_certificate
+
+    render_certificate.delay(certificate_id)
+
+
+def certificate_reissue(*, certificate: Certificate, issued_by) -> Certificate:
+    """Issue a corrected certificate (e.g. a corrected name): the old one is marked superseded
+    and the new one, with a new serial, records which one it replaces."""
+    rule = _rule(certificate.course)
+    with transaction.atomic():
+        old = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if old.status != Certificate.Status.VALID:
+            raise NotEligible(_("Only a valid certificate can be re-issued."))
+        old.status = Certificate.Status.SUPERSEDED
+        old.save(update_fields=["status"])
+        log(instance=old, action="certificates.supersede", user=issued_by)
+        new = Certificate(learner=old.learner, course=old.course, template=rule.template)
+        _make_valid(new, rule=rule, issued_by=issued_by, replaces=old)
+    return new
+
+
+def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by) -> Certificate:
+    """Revoke with a reason; the verification page says so from now on."""
+    if not reason.strip():
+        raise ValueError(_("Give a reason for revoking the certificate."))
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.status == Certificate.Status.REVOKED:
+            return locked
+        locked.status = Certificate.Status.REVOKED
+        locked.revocation_reason = reason.strip()
+        locked.revoked_at = timezone.now()
+        locked.revoked_by = revoked_by
+        locked.save(update_fields=["status", "revocation_reason", "revoked_at", "revoked_by"])
+        log(
+            instance=locked,
+            action="certificates.revoke",
+            user=revoked_by,
+            data={"reason": locked.revocation_reason},
+        )
+    return locked
+
+
+def certificate_render(*, certificate: Certificate) -> Certificate:
+    """Render and store the PDF, with its SHA-256 for byte-for-byte verification."""
+    from .pdf import render_pdf
+
+    data = render_pdf(certificate)
+    certificate.pdf_sha256 = hashlib.sha256(data).hexdigest()
+    certificate.pdf.save(f"{certificate.serial}.pdf", ContentFile(data), save=False)
+    certificate.save(update_fields=["pdf", "pdf_sha256"])
+    return certificate
+
+
+def bulk_issue_start(*, course, requested_by) -> BulkIssueJob:
+    """Queue issuing to every learner who completed `course` and has no valid certificate."""
+    job = BulkIssueJob.objects.create(course=course, requested_by=requested_by)
+    transaction.on_commit(lambda: _queue_bulk(job.pk))
+    return job
+
+
+def _queue_bulk(job_id):
+    from .tasks import run_bulk_issue
+
+    run_bulk_issue.delay(job_id)
+
+
+def bulk_issue_run(*, job) -> None:
+    """Issue to each learner who completed the course, recording progress as it goes. Safe to
+    re-run after a worker dies: learners who already have a certificate count as skipped."""
+    learners = User.objects.filter(
+        enrollments__course=job.course, enrollments__status="completed"
+    ).order_by("pk")
+    BulkIssueJob.objects.filter(pk=job.pk).update(
+        status=BulkIssueJob.Status.RUNNING, total=learners.count(), processed=0, issued=0, skipped=0
+    )
+    for learner in learners.iterator():
+        issued = 0
+        already = Certificate.objects.filter(
+            learner=learner, course=job.course, status=Certificate.Status.VALID
+        ).exists()
+        if not already:
+            try:
+                certificate_issue(learner=learner, course=job.course, issued_by=job.requested_by)
+                issued = 1
+            except NotEligible:
+                pass
+        BulkIssueJob.objects.filter(pk=job.pk).update(
+            processed=F("processed") + 1,
+            issued=F("issued") + issued,
+            skipped=F("skipped") + 1 - issued,
+        )
+    BulkIssueJob.objects.filter(pk=job.pk).update(
+        status=BulkIssueJob.Status.DONE, finished_at=timezone.now()
+    )

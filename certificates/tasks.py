@@ -1,0 +1,76 @@
+from celery import shared_task
+from django.conf import settings
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from academy.accounts.models import User
+from courses.models import CoursePage
+
+from .models import Certificate, CourseCertificateRule
+from .services import NotEligible, certificate_issue, certificate_render, certificate_request
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def issue_on_completion(learner_id, course_id):
+    """A learner completed a course: issue the certificate, or ask for approval (manual rule).
+    Safe to retry: the services are idempotent."""
+    learner = User.objects.filter(pk=learner_id).first()
+    course = CoursePage.objects.filter(pk=course_id).first()
+    rule = CourseCertificateRule.objects.filter(course_id=course_id).first()
+    if learner is None or course is None or rule is None:
+        return
+    try:
+        if rule.issuance == CourseCertificateRule.Issuance.MANUAL:
+            certificate_request(learner=learner, course=course)
+        else:
+            certificate_issue(learner=learner, course=course)
+    except NotEligible:
+        return  # e.g. the minimum quiz score is not met: no certificate, nothing to retry
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def render_certificate(certificate_id):
+    """Render an issued certificate's PDF (once) and email it to the learner if still valid.
+    A certificate revoked before its PDF was rendered still gets one, for the record."""
+    certificate = (
+        Certificate.objects.select_related("learner", "template")
+        .filter(pk=certificate_id, serial__isnull=False)
+        .first()
+    )
+    if certificate is None or certificate.pdf_sha256:
+        return
+    certificate_render(certificate=certificate)
+    if certificate.status == Certificate.Status.VALID:
+        send_certificate_issued.delay(certificate.pk)
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_certificate_issued(certificate_id):
+    certificate = Certificate.objects.select_related("learner").filter(pk=certificate_id).first()
+    if certificate is None:
+        return
+    with translation.override(certificate.language):
+        context = {
+            "certificate": certificate,
+            "verify_url": settings.WAGTAILADMIN_BASE_URL + certificate.verification_path,
+        }
+        message = EmailMessage(
+            subject=_("Your certificate for %(course)s") % {"course": certificate.course_title},
+            body=render_to_string("certificates/email/issued.txt", context),
+            to=[certificate.learner.email],
+        )
+        if certificate.pdf:
+            message.attach(f"{certificate.serial}.pdf", certificate.pdf.read(), "application/pdf")
+        message.send()
+
+
+@shared_task(acks_late=True, reject_on_worker_lost=True)
+def run_bulk_issue(job_id):
+    from .models import BulkIssueJob
+    from .services import bulk_issue_run
+
+    job = BulkIssueJob.objects.select_related("course", "requested_by").filter(pk=job_id).first()
+    if job is not None:
+        bulk_issue_run(job=job)

@@ -1,0 +1,14 @@
+from django.urls import path
+
+from . import views
+
+# Language-neutral: the QR code and badge ids must stay the same whatever the reader's language.
+app_name = "certificates"
+
+urlpatterns = [
+    path("verify/", views.verify_form, name="verify_form"),
+    path("verify/<str:code>/", views.verify, name="verify"),
+    path("badges/issuer.json", views.badge_issuer, name="badge_issuer"),
+    path("badges/courses/<int:course_id>.json", views.badge_class, name="badge_class"),
+    path("badges/assertions/<str:code>.json", views.badge_assertion, name="badge_assertion"),
+]

@@ -1,0 +1,157 @@
+"""Public verification, Open Badges endpoints, the learner's certificates and PDF downloads."""
+
+import hashlib
+
+from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+from wagtail.log_actions import log
+
+from courses.models import CoursePage
+
+from . import codes
+from .badges import assertion_document, badge_class_document, issuer_document
+from .forms import PdfCheckForm
+from .models import Certificate
+from .pdf import render_pdf
+from .permissions import can_manage_certificates
+
+VERIFY_LIMIT = 30  # look-ups per client address per minute
+
+
+def _rate_limited(request) -> bool:
+    key = f"verify-rate:{request.META.get('REMOTE_ADDR', '')}"
+    cache.add(key, 0, timeout=60)
+    try:
+        return cache.incr(key) > VERIFY_LIMIT
+    except ValueError:  # the key expired between add and incr
+        return False
+
+
+def _too_many():
+    return HttpResponse(
+        _("Too many look-ups from your address. Please wait a minute and try again."),
+        status=429,
+        content_type="text/plain; charset=utf-8",
+    )
+
+
+@require_GET
+def verify_form(request):
+    typed = request.GET.get("code", "").strip()
+    if typed:
+        code = codes.normalise(typed)
+        if code:
+            return redirect("certificates:verify", codes.display(code))
+        return TemplateResponse(
+            request,
+            "certificates/verify_form.html",
+            {
+                "typed": typed,
+                "error": _("A code has 16 letters and digits, like 7KQ2-M9XD-4RTA-0HWE."),
+            },
+            status=400,
+        )
+    return TemplateResponse(request, "certificates/verify_form.html", {})
+
+
+@require_http_methods(["GET", "POST"])
+def verify(request, code):
+    if _rate_limited(request):
+        return _too_many()
+    normalised = codes.normalise(code)
+    certificate = (
+        Certificate.objects.exclude(status=Certificate.Status.PENDING)
+        .select_related("replaced_by")
+        .filter(code=normalised)
+        .first()
+        if normalised
+        else None
+    )
+    if certificate is None:
+        return TemplateResponse(
+            request, "certificates/verify_not_found.html", {"typed": code}, status=404
+        )
+    context = {"certificate": certificate, "form": PdfCheckForm()}
+    if request.method == "POST":
+        form = PdfCheckForm(request.POST, request.FILES)
+        context["form"] = form
+        if form.is_valid():
+            digest = hashlib.sha256(form.cleaned_data["pdf"].read()).hexdigest()
+            context["pdf_matches"] = digest == certificate.pdf_sha256
+        else:
+            return TemplateResponse(request, "certificates/verify.html", context, status=400)
+    return TemplateResponse(request, "certificates/verify.html", context)
+
+
+@login_required
+def my_certificates(request):
+    certificates = Certificate.objects.filter(learner=request.user).order_by("-requested_at")
+    return TemplateResponse(
+        request, "certificates/my_certificates.html", {"certificates": certificates}
+    )
+
+
+@login_required
+def download(request, pk):
+    """The PDF, to its owner and to certificate administrators; anyone else gets 404."""
+    certificate = get_object_or_404(
+        Certificate, pk=pk, status__in=["valid", "revoked", "superseded"]
+    )
+    if certificate.learner_id != request.user.pk and not can_manage_certificates(request.user):
+        raise Http404
+    if not certificate.pdf:
+        raise Http404(_("The PDF is still being prepared. Try again in a minute."))
+    log(instance=certificate, action="certificates.download", user=request.user)
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=f"{certificate.serial}.pdf",
+        content_type="application/pdf",
+    )
+
+
+def _json_ld(document, status=200):
+    return JsonResponse(document, status=status, content_type="application/ld+json")
+
+
+def badge_issuer(request):
+    return _json_ld(issuer_document())
+
+
+def badge_class(request, course_id):
+    return _json_ld(
+        badge_class_document(get_object_or_404(CoursePage.objects.live(), pk=course_id))
+    )
+
+
+def badge_assertion(request, code):
+    certificate = get_object_or_404(
+        Certificate.objects.exclude(status=Certificate.Status.PENDING).select_related("learner"),
+        code=codes.normalise(code) or "",
+    )
+    document = assertion_document(certificate)
+    # Open Badges 2.0: a revoked hosted assertion answers 410 Gone with the revocation.
+    return _json_ld(document, status=410 if document.get("revoked") else 200)
+
+
+def template_preview(request, template):
+    """A sample PDF of a certificate template, for the admin's preview panel."""
+    sample = Certificate(
+        template=template,
+        serial="LAP-2026-000000",
+        code="0" * codes.LENGTH,
+        learner_name="Милица Јовановић / Amra Hodžić",
+        course_title="LAP Stage 1 - Leadership for Organisations",
+        hours=12,
+        principles=[{"number": 6, "name": "Openness and Transparency"}],
+        language=request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "en",
+    )
+    from django.utils import timezone
+
+    sample.issued_at = timezone.now()
+    return HttpResponse(render_pdf(sample), content_type="application/pdf")
