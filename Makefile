@@ -45,6 +45,8 @@ lint: install
 	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=academy.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=academy.settings.test $(MANAGE) makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=academy.settings.production DJANGO_SECRET_KEY=check-deploy-$$RANDOM-$$RANDOM-$$RANDOM-long-enough-secret-value \
+		ALLOWED_HOSTS=academy.example.org $(MANAGE) check --deploy --fail-level WARNING
 
 test: lint translations
 	$(BIN)/pytest
