@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -228,6 +230,14 @@ class Enrollment(models.Model):
         related_name="+",
     )
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+    cohort = models.ForeignKey(
+        "courses.Cohort",
+        verbose_name=_("cohort"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="enrollments",
+    )
 
     class Meta:
         verbose_name = _("enrollment")
@@ -243,6 +253,53 @@ class Enrollment(models.Model):
     @property
     def is_completed(self):
         return self.status == self.Status.COMPLETED
+
+
+def new_invitation_token():
+    return secrets.token_urlsafe(24)  # 192 bits: cannot be guessed
+
+
+class Cohort(models.Model):
+    """A group of learners from some municipalities taking a course together with trainers."""
+
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="cohorts"
+    )
+    name = models.CharField(_("name"), max_length=200)
+    organisations = models.ManyToManyField(
+        "accounts.Organisation", verbose_name=_("organisations"), blank=True, related_name="cohorts"
+    )
+    trainers = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("trainers"),
+        blank=True,
+        related_name="cohorts_trained",
+        limit_choices_to={"groups__name": "Trainers"},
+    )
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    invitation_token = models.CharField(
+        _("invitation token"), max_length=64, unique=True, default=new_invitation_token
+    )
+    invitation_open = models.BooleanField(
+        _("invitation link open"),
+        default=True,
+        help_text=_("Close it to stop new learners joining through the link."),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        ordering = ["-starts_on", "name"]
+
+    def __str__(self):
+        return self.name
+
+    def is_active_on(self, day):
+        return (self.starts_on is None or self.starts_on <= day) and (
+            self.ends_on is None or day <= self.ends_on
+        )
 
 
 class StepProgress(models.Model):

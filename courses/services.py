@@ -1,11 +1,15 @@
 """Writes for enrollment and progress. Views, pages and higher apps (quizzes) all call these."""
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import log
 
-from .models import CoursePage, Enrollment, StepProgress
+from academy.accounts.services import user_register
+
+from .models import Cohort, CoursePage, Enrollment, StepProgress, new_invitation_token
 from .selectors import course_outline_for
 from .signals import course_completed
 
@@ -19,7 +23,7 @@ class NotEnrolled(PermissionDenied):
 
 
 def enrollment_create(
-    *, learner, course: CoursePage, by_staff: bool = False
+    *, learner, course: CoursePage, by_staff: bool = False, notify: bool = True
 ) -> tuple[Enrollment, bool]:
     """Enroll `learner` in `course` once. Returns (enrollment, created); a second call (a double
     click, two tabs) returns the existing enrollment. Invitation-only courses need `by_staff`."""
@@ -35,7 +39,8 @@ def enrollment_create(
             enrollment = Enrollment.objects.create(learner=learner, course=course)
     except IntegrityError:  # a concurrent request enrolled first
         return Enrollment.objects.get(learner=learner, course=course), False
-    transaction.on_commit(lambda: _queue_enrollment_email(enrollment.pk))
+    if notify:
+        transaction.on_commit(lambda: _queue_enrollment_email(enrollment.pk))
     return enrollment, True
 
 
@@ -99,3 +104,64 @@ def enrollment_check_completion(*, enrollment: Enrollment) -> bool:
             lambda: course_completed.send(sender=Enrollment, enrollment=enrollment)
         )
     return bool(won)
+
+
+class InvitationClosed(PermissionDenied):
+    pass
+
+
+def cohort_join(*, cohort: Cohort, learner) -> Enrollment:
+    """Join a cohort through its invitation link: enroll in its course (even an invitation-only
+    one: the link is the invitation) and record the cohort. Joining twice changes nothing."""
+    if not cohort.invitation_open:
+        raise InvitationClosed(_("This invitation link is closed. Ask your trainer for a new one."))
+    enrollment, _created = enrollment_create(learner=learner, course=cohort.course, by_staff=True)
+    if enrollment.cohort_id is None:
+        Enrollment.objects.filter(pk=enrollment.pk, cohort__isnull=True).update(cohort=cohort)
+        enrollment.cohort = cohort
+    return enrollment
+
+
+def cohort_rotate_invitation(*, cohort: Cohort) -> Cohort:
+    """A new invitation link; the old one stops working at once."""
+    cohort.invitation_token = new_invitation_token()
+    cohort.save(update_fields=["invitation_token"])
+    return cohort
+
+
+@transaction.atomic
+def cohort_import(*, cohort: Cohort, rows, imported_by) -> list[Enrollment]:
+    """Create or match the accounts of checked rows and enroll them in the cohort, all or
+    nothing. New accounts get an invitation email with a link to choose their password."""
+    if any(not row.is_valid for row in rows):
+        raise ValueError(_("Fix the rows with errors before importing."))
+    enrollments = []
+    for row in rows:
+        learner = row.existing_user or user_register(
+            email=row.email,
+            full_name=row.name,
+            password=None,
+            preferred_language=settings.LANGUAGE_CODE,
+            organisation=row.organisation,
+            role=row.role,
+        )
+        enrollment, _created = enrollment_create(
+            learner=learner, course=cohort.course, by_staff=True, notify=False
+        )
+        Enrollment.objects.filter(pk=enrollment.pk).update(cohort=cohort)
+        is_new = row.existing_user is None
+        transaction.on_commit(lambda pk=enrollment.pk, new=is_new: _queue_invitation(pk, new))
+        enrollments.append(enrollment)
+    log(
+        instance=cohort,
+        action="courses.cohort_import",
+        user=imported_by,
+        data={"learners": len(enrollments)},
+    )
+    return enrollments
+
+
+def _queue_invitation(enrollment_id, new_account):
+    from .tasks import send_cohort_invitation
+
+    send_cohort_invitation.delay(enrollment_id, new_account)

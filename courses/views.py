@@ -8,9 +8,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
-from .models import CoursePage
+from .models import Cohort, CoursePage
 from .selectors import course_of_step, course_outline_for, my_learning_for
-from .services import EnrollmentNotAllowed, enrollment_create, step_complete, step_visit
+from .services import (
+    EnrollmentNotAllowed,
+    InvitationClosed,
+    cohort_join,
+    enrollment_create,
+    step_complete,
+    step_visit,
+)
 from .steps import step_models
 
 
@@ -74,3 +81,19 @@ def my_learning(request):
     return TemplateResponse(
         request, "courses/my_learning.html", {"outlines": my_learning_for(learner=request.user)}
     )
+
+
+def join_cohort(request, token):
+    """An invitation link: shows the cohort and, after login, joins it with one click."""
+    cohort = get_object_or_404(Cohort.objects.select_related("course"), invitation_token=token)
+    if request.method == "POST":
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        try:
+            cohort_join(cohort=cohort, learner=request.user)
+        except InvitationClosed as refusal:
+            messages.error(request, str(refusal))
+            return redirect(request.get_full_path())
+        messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": cohort.name})
+        return redirect(cohort.course.url)
+    return TemplateResponse(request, "courses/join_cohort.html", {"cohort": cohort})

@@ -1,10 +1,10 @@
 from django.contrib import messages
 from django.shortcuts import redirect
+from django.urls import path
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
-from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_views import CohortViewSet, EnrollmentViewSet, import_view, rotate_view
 from .models import CoursePage, Enrollment
 
 
@@ -27,28 +27,21 @@ def keep_courses_with_learners(request, page):
     return None
 
 
-class EnrollmentViewSet(ModelViewSet):
-    model = Enrollment
-    icon = "user"
-    menu_label = gettext_lazy("Enrollments")
-    menu_order = 300
-    add_to_admin_menu = True
-    list_display = [
-        "learner",
-        "course",
-        "status",
-        "enrolled_at",
-        "completed_at",
-        "last_activity_at",
-    ]
-    list_filter = ["status", "course"]
-    search_fields = ["learner__full_name", "learner__email", "course__title"]
-    list_export = ["learner", "course", "status", "enrolled_at", "completed_at", "last_activity_at"]
-    form_fields = ["learner", "course", "status"]
-    inspect_view_enabled = True
-    export_filename = "enrollments"
-
-
 @hooks.register("register_admin_viewset")
-def register_enrollment_viewset():
-    return EnrollmentViewSet("enrollments")
+def register_course_viewsets():
+    return [EnrollmentViewSet("enrollments"), CohortViewSet("cohorts")]
+
+
+@hooks.register("register_admin_urls")
+def cohort_action_urls():
+    return [
+        path("cohorts/<int:pk>/import/", import_view, name="cohort_import"),
+        path("cohorts/<int:pk>/invitation/", rotate_view, name="cohort_rotate"),
+    ]
+
+
+@hooks.register("register_log_actions")
+def course_log_actions(actions):
+    actions.register_action(
+        "courses.cohort_import", _("Import learners"), _("Learners imported into the cohort")
+    )

@@ -6,9 +6,10 @@ from operator import or_
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
 
 from courses.models import CoursePage
 
@@ -25,6 +26,15 @@ def answers_gradable_by(user):
     if not paths:
         return answers.none()
     return answers.filter(reduce(or_, (Q(attempt__quiz__path__startswith=p) for p in paths)))
+
+
+class GradingPermissionPolicy(ModelPermissionPolicy):
+    """Answers come only from learners' attempts: the admin grades them, and never adds or
+    deletes one (a deleted answer would change a learner's result). Wagtail's ModelViewSet has
+    no switch to turn its add and delete views off, so they are refused here."""
+
+    def user_has_permission(self, user, action):
+        return action not in {"add", "delete"} and super().user_has_permission(user, action)
 
 
 class GradingForm(forms.ModelForm):
@@ -44,18 +54,24 @@ class GradingForm(forms.ModelForm):
         return score
 
 
+def open_answers_gradable_by(user):
+    """The grading queue: open answers of submitted attempts, in the courses `user` trains.
+    An attempt still in progress is not graded: its submission would grade it afresh."""
+    return answers_gradable_by(user).filter(
+        snapshot__kind="open", attempt__submitted_at__isnull=False
+    )
+
+
 class GradingIndexView(IndexView):
     def get_base_queryset(self):
-        return answers_gradable_by(self.request.user).filter(
-            snapshot__kind="open", attempt__submitted_at__isnull=False
-        )
+        return open_answers_gradable_by(self.request.user)
 
 
 class GradingEditView(EditView):
     template_name = "quizzes/admin/grade_answer.html"
 
     def get_object(self, queryset=None):
-        return super().get_object(answers_gradable_by(self.request.user))
+        return super().get_object(open_answers_gradable_by(self.request.user))
 
     def save_instance(self):
         answer_grade(
@@ -79,15 +95,13 @@ class GradingViewSet(ModelViewSet):
     search_fields = ["attempt__learner__full_name", "attempt__learner__email"]
     list_export = ["attempt__learner__full_name", "attempt__quiz__title", "score", "graded_at"]
     ordering = ["-needs_grading", "attempt__submitted_at"]
-    add_view_enabled = False
-    delete_view_enabled = False
-    copy_view_enabled = False
+    copy_view_enabled = False  # add and delete: see GradingPermissionPolicy
 
     def get_form_class(self, for_update=False):
         return GradingForm
 
     list_display = [
-        Column("attempt", label=_("Attempt")),
+        TitleColumn("attempt", label=_("Attempt"), url_name="grading:edit"),
         Column("position", label=_("Question")),
         Column("needs_grading", label=_("Needs grading")),
         Column("score", label=_("Score")),

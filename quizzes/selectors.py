@@ -56,13 +56,14 @@ class QuestionForm:
 
 
 def attempt_form_for(*, attempt, errors=None, responses=None) -> list[QuestionForm]:
-    """The attempt's questions as the learner may see them, with saved (or re-posted) answers."""
+    """The attempt's questions as the learner may see them, with saved answers, or with the
+    answers just posted (a rejected form shows what the learner sent, blanks included)."""
     errors = errors or {}
     return [
         QuestionForm(
             position=answer.position,
             question=public_question(answer.snapshot),
-            response=(responses or {}).get(answer.position, answer.response),
+            response=answer.response if responses is None else responses.get(answer.position),
             error=errors.get(answer.position),
         )
         for answer in attempt.answers.all()

@@ -56,7 +56,8 @@ def attempt_start_view(request, quiz):
 
 def parse_answers(post, attempt) -> dict:
     """Read the answer fields of the form; a field for a question not in the attempt is kept so
-    that the service rejects it."""
+    that the service rejects it. Only matching questions have parts ("q3-<item>"); a part sent
+    for another question (say "q1-score") is not an answer and must not replace "q1"."""
     kinds = {a.position: a.snapshot["kind"] for a in attempt.answers.all()}
     raw: dict = {}
     for name in post:
@@ -65,10 +66,12 @@ def parse_answers(post, attempt) -> dict:
             continue
         position, part = int(match.group(1)), match.group(2)
         kind = kinds.get(position)
-        if kind == "multiple":
-            raw[position] = post.getlist(name)
-        elif kind == "matching" and part:
+        if kind == "matching" and part:
             raw.setdefault(position, {})[part] = post.get(name)
+        elif part and kind is not None:
+            continue
+        elif kind == "multiple":
+            raw[position] = post.getlist(name)
         else:
             raw[position] = post.get(name)
     return raw
@@ -118,7 +121,9 @@ def _post_answers(request, quiz, attempt):
         if _wants_json(request):
             return JsonResponse({"saved": False, "errors": rejected.errors}, status=400)
         messages.error(request, _("Some answers could not be accepted. Nothing was saved."))
-        return _attempt_form(request, quiz, attempt, errors=rejected.errors, status=400)
+        return _attempt_form(
+            request, quiz, attempt, errors=rejected.errors, responses=raw, status=400
+        )
     except TimeIsUp as late:
         if _wants_json(request):
             return JsonResponse({"saved": False, "time_is_up": True}, status=409)

@@ -1,10 +1,13 @@
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.permissions import register_permission_policy
 
 from courses.wagtail_hooks import refuse_page_deletion
 
-from .admin_views import GradingViewSet
-from .models import QuizAttempt, QuizPage
+from .admin_views import GradingPermissionPolicy, GradingViewSet
+from .models import AttemptAnswer, QuizAttempt, QuizPage
+
+register_permission_policy(AttemptAnswer, GradingPermissionPolicy(AttemptAnswer))
 
 
 @hooks.register("register_admin_viewset")

@@ -1,5 +1,6 @@
 import pytest
 
+from courses.signals import course_completed
 from tests.factories import PASSWORD, UserFactory, make_course
 
 
@@ -27,3 +28,16 @@ def learner_client(client, learner):
 @pytest.fixture
 def password():
     return PASSWORD
+
+
+@pytest.fixture
+def completions():
+    """The enrollments `course_completed` was sent for, in order."""
+    received = []
+
+    def receiver(sender, enrollment, **kwargs):
+        received.append(enrollment.pk)
+
+    course_completed.connect(receiver)
+    yield received
+    course_completed.disconnect(receiver)

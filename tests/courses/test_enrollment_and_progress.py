@@ -3,22 +3,9 @@ import pytest
 from courses.models import CoursePage, Enrollment, StepProgress
 from courses.selectors import course_outline_for
 from courses.services import EnrollmentNotAllowed, enrollment_create, step_complete
-from courses.signals import course_completed
 from tests.factories import add_lesson, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def completions():
-    received = []
-
-    def receiver(sender, enrollment, **kwargs):
-        received.append(enrollment.pk)
-
-    course_completed.connect(receiver)
-    yield received
-    course_completed.disconnect(receiver)
 
 
 def test_enrolling_creates_one_enrollment_and_emails_the_learner(

@@ -15,8 +15,6 @@ from quizzes.models import Question, QuizAttempt
 from quizzes.snapshots import question_snapshot
 from tests.factories import add_quiz, make_course, open_question, single_choice
 
-__all__ = ["open_question", "single_choice"]
-
 
 def _question(prompt, kind, value, *, points=1, **fields):
     return {
@@ -119,7 +117,7 @@ def every_kind_of_question():
 
 
 def quiz_in_new_course(*, questions, learner=None, **fields):
-    """A published quiz in a course of one module (one lesson before it), and the learner enrolled."""
+    """A published quiz after one lesson in a one-module course; the learner (if given) enrolled."""
     course = make_course(modules=1, lessons_per_module=1)
     module = ModulePage.objects.child_of(course).get()
     quiz = add_quiz(module, questions=questions, **fields)
@@ -205,18 +203,6 @@ def correct_responses(attempt) -> dict:
 
 def responses_in_db(attempt) -> dict:
     return dict(attempt.answers.order_by("position").values_list("position", "response"))
-
-
-@pytest.fixture
-def enrolled(learner):
-    """Enroll the learner in the course of a quiz: `enrolled(quiz)`."""
-
-    def enroll(quiz):
-        from courses.selectors import course_of_step
-
-        enrollment_create(learner=learner, course=course_of_step(quiz))
-
-    return enroll
 
 
 def snapshot_of(question_fields, *, shuffle_choices=False, seed=0) -> dict:

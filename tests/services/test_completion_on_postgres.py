@@ -7,25 +7,12 @@ from django.db import connection
 
 from courses.models import Enrollment, StepProgress
 from courses.services import enrollment_create, step_complete
-from courses.signals import course_completed
 from tests.factories import lessons_of, make_course
 
 pytestmark = [
     pytest.mark.services,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def completions():
-    received = []
-
-    def receiver(sender, enrollment, **kwargs):
-        received.append(enrollment.pk)
-
-    course_completed.connect(receiver)
-    yield received
-    course_completed.disconnect(receiver)
 
 
 def run_in_threads(count, action):

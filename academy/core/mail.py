@@ -1,0 +1,18 @@
+"""Emails to people, in their language. Called from Celery tasks, never from a web request."""
+
+from django.core.mail import EmailMessage
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+def send_templated_email(*, to, language, subject, template, context, attachments=()):
+    """Render `template` (plain text) in `language` and send it to `to`. `subject` and
+    `context` are callables, so that text and URLs are made in that language. Attachments are
+    (filename, bytes, mimetype)."""
+    with translation.override(language):
+        message = EmailMessage(
+            subject=subject(), body=render_to_string(template, context()), to=[to]
+        )
+    for attachment in attachments:
+        message.attach(*attachment)
+    message.send()

@@ -1,0 +1,224 @@
+"""Cohorts in the Wagtail admin: listing, editing, invitation links and CSV bulk enrollment."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+
+from .imports import ImportFileError, check_rows, read_csv
+from .models import Cohort, Enrollment
+from .services import cohort_import, cohort_rotate_invitation
+
+
+def cohorts_visible_to(user):
+    """Superusers see every cohort; trainers the cohorts they train or whose course they train."""
+    cohorts = Cohort.objects.select_related("course")
+    if user.is_superuser:
+        return cohorts
+    return cohorts.filter(Q(trainers=user) | Q(course__trainers=user)).distinct()
+
+
+def enrollments_visible_to(user):
+    """Superusers see every enrollment; trainers those in courses or cohorts they train."""
+    enrollments = Enrollment.objects.select_related("learner", "course", "cohort")
+    if user.is_superuser:
+        return enrollments
+    return enrollments.filter(Q(course__trainers=user) | Q(cohort__trainers=user)).distinct()
+
+
+def invitation_url(request, cohort):
+    return request.build_absolute_uri(
+        reverse("courses:join_cohort", args=[cohort.invitation_token])
+    )
+
+
+class CohortIndexView(IndexView):
+    def get_base_queryset(self):
+        return cohorts_visible_to(self.request.user).annotate(learner_count=Count("enrollments"))
+
+
+class RestrictedInspectView(InspectView):
+    """An inspect view that finds only objects the user may see (others: 404)."""
+
+    visible_to = None  # a function of the user returning a queryset
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(type(self).visible_to(self.request.user), pk=unquote(str(self.pk)))
+
+
+class CohortInspectView(RestrictedInspectView):
+    template_name = "courses/admin/cohort_inspect.html"
+    visible_to = cohorts_visible_to
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["invitation_url"] = invitation_url(self.request, self.object)
+        return context
+
+    @cached_property
+    def header_more_buttons(self):
+        pk = self.object.pk
+        return [
+            *super().header_more_buttons,
+            Button(
+                _("Import learners (CSV)"),
+                url=reverse("cohort_import", args=[pk]),
+                icon_name="upload",
+            ),
+            Button(
+                _("New invitation link"),
+                url=reverse("cohort_rotate", args=[pk]),
+                icon_name="rotate",
+            ),
+        ]
+
+
+class CohortViewSet(ModelViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = gettext_lazy("Cohorts")
+    menu_order = 290
+    add_to_admin_menu = True
+    index_view_class = CohortIndexView
+    inspect_view_class = CohortInspectView
+    inspect_view_enabled = True
+    form_fields = [
+        "course",
+        "name",
+        "organisations",
+        "trainers",
+        "starts_on",
+        "ends_on",
+        "invitation_open",
+    ]
+    list_display = [
+        Column("name", label=gettext_lazy("Name"), accessor="name"),
+        Column("course", label=gettext_lazy("Course")),
+        Column("learner_count", label=gettext_lazy("Learners")),
+        Column("starts_on", label=gettext_lazy("Starts")),
+        Column("ends_on", label=gettext_lazy("Ends")),
+    ]
+    list_filter = ["course", "organisations"]
+    search_fields = ["name"]
+    search_backend_name = None
+
+
+class ImportUploadForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("CSV file"),
+        help_text=gettext_lazy("Columns: name, email, organisation, role. UTF-8, at most 1 MB."),
+    )
+
+
+def _cohort_for(request, pk):
+    cohort = get_object_or_404(cohorts_visible_to(request.user), pk=pk)
+    if not request.user.has_perm("courses.change_cohort"):
+        raise PermissionDenied
+    return cohort
+
+
+def import_view(request, pk):
+    """Upload, preview every row (what it will do, or why it cannot), then import all or none."""
+    cohort = _cohort_for(request, pk)
+    context = {
+        "cohort": cohort,
+        "heading": _("Import learners into %(cohort)s") % {"cohort": cohort},
+    }
+    if request.method == "POST" and "csv_text" in request.POST:
+        data = request.POST["csv_text"].encode("utf-8")
+    elif request.method == "POST":
+        form = ImportUploadForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return TemplateResponse(
+                request, "courses/admin/import.html", {**context, "form": form}, status=400
+            )
+        data = form.cleaned_data["file"].read(1024 * 1024 + 1)
+    else:
+        return TemplateResponse(
+            request, "courses/admin/import.html", {**context, "form": ImportUploadForm()}
+        )
+    try:
+        rows = check_rows(read_csv(data), course=cohort.course)
+    except ImportFileError as problem:
+        context.update(form=ImportUploadForm(), file_error=str(problem))
+        return TemplateResponse(request, "courses/admin/import.html", context, status=400)
+    valid = all(row.is_valid for row in rows)
+    if request.POST.get("confirm") and valid:
+        enrollments = cohort_import(cohort=cohort, rows=rows, imported_by=request.user)
+        messages.success(
+            request,
+            _("%(count)d learners enrolled; invitations are on their way.")
+            % {"count": len(enrollments)},
+        )
+        return redirect(reverse("cohorts:inspect", args=[cohort.pk]))
+    return TemplateResponse(
+        request,
+        "courses/admin/import_preview.html",
+        {**context, "rows": rows, "valid": valid, "csv_text": data.decode("utf-8-sig")},
+        status=200 if valid else 400,
+    )
+
+
+def rotate_view(request, pk):
+    cohort = _cohort_for(request, pk)
+    if request.method == "POST":
+        cohort_rotate_invitation(cohort=cohort)
+        messages.success(request, _("A new invitation link is ready; the old one no longer works."))
+        return redirect(reverse("cohorts:inspect", args=[cohort.pk]))
+    return TemplateResponse(
+        request,
+        "courses/admin/rotate.html",
+        {"cohort": cohort, "heading": _("New invitation link for %(cohort)s") % {"cohort": cohort}},
+    )
+
+
+class EnrollmentIndexView(IndexView):
+    def get_base_queryset(self):
+        return enrollments_visible_to(self.request.user)
+
+
+class EnrollmentInspectView(RestrictedInspectView):
+    visible_to = enrollments_visible_to
+
+
+class EnrollmentViewSet(ModelViewSet):
+    model = Enrollment
+    index_view_class = EnrollmentIndexView
+    inspect_view_class = EnrollmentInspectView
+    icon = "user"
+    menu_label = gettext_lazy("Enrollments")
+    menu_order = 300
+    add_to_admin_menu = True
+    list_display = [
+        "learner",
+        "course",
+        "status",
+        "enrolled_at",
+        "completed_at",
+        "last_activity_at",
+    ]
+    list_filter = ["status", "course", "cohort"]
+    search_fields = ["learner__full_name", "learner__email", "course__title"]
+    list_export = [
+        "learner",
+        "course",
+        "cohort",
+        "status",
+        "enrolled_at",
+        "completed_at",
+        "last_activity_at",
+    ]
+    form_fields = ["learner", "course", "cohort", "status"]
+    inspect_view_enabled = True
+    export_filename = "enrollments"
