@@ -40,6 +40,15 @@ def make_trainer(**fields):
     return UserFactory(group=TRAINERS, **fields)
 
 
+def assign_trainer(course, trainer=None):
+    """A trainer of `course`: publishing the course gives them edit rights on it."""
+    trainer = trainer or make_trainer()
+    course = course.specific
+    course.trainers.add(trainer)
+    course.save_revision().publish()
+    return trainer
+
+
 def catalogue() -> CourseIndexPage:
     return CourseIndexPage.objects.order_by("path").first()
 

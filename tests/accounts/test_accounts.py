@@ -14,7 +14,13 @@ from django.urls import reverse
 
 from academy.accounts.models import User
 from academy.accounts.roles import LEARNERS, TRAINERS
-from tests.factories import OrganisationFactory, UserFactory, catalogue, make_course
+from tests.factories import (
+    OrganisationFactory,
+    UserFactory,
+    assign_trainer,
+    catalogue,
+    make_course,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -377,20 +383,21 @@ def test_learner_cannot_open_the_page_explorer(learner_client):
     assert response.status_code != 200
 
 
-def test_trainer_can_open_the_admin_and_the_catalogue_explorer(client):
-    client.force_login(UserFactory(group=TRAINERS))
+def test_trainer_can_open_the_admin_and_explore_their_course(client):
+    course = make_course(modules=1, lessons_per_module=1)
+    client.force_login(assign_trainer(course))
 
     dashboard = client.get("/admin/")
-    explorer = client.get(reverse("wagtailadmin_explore", args=[catalogue().pk]))
+    explorer = client.get(reverse("wagtailadmin_explore", args=[course.pk]))
 
     assert dashboard.status_code == 200
     assert explorer.status_code == 200
 
 
-def test_trainer_can_open_the_add_lesson_form_under_a_module(client):
+def test_trainer_can_open_the_add_lesson_form_under_a_module_of_their_course(client):
     course = make_course(modules=1, lessons_per_module=0)
     module = course.get_children().get().specific
-    client.force_login(UserFactory(group=TRAINERS))
+    client.force_login(assign_trainer(course))
 
     response = client.get(
         reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", module.pk])

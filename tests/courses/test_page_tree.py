@@ -15,7 +15,14 @@ from academy.home.models import HomePage
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.services import enrollment_create
 from courses.steps import CourseStep
-from tests.factories import UserFactory, add_lesson, catalogue, make_course, make_trainer
+from tests.factories import (
+    UserFactory,
+    add_lesson,
+    assign_trainer,
+    catalogue,
+    make_course,
+    make_trainer,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -248,11 +255,11 @@ class RenderEditPreviewTests(WagtailPageTestCase):
 
     def test_trainer_can_edit_a_lesson_in_the_catalogue(self):
         self.assertPageIsEditable(
-            self.lesson, post_data=self.lesson_edit_data(), user=make_trainer()
+            self.lesson, post_data=self.lesson_edit_data(), user=assign_trainer(self.course)
         )
 
     def test_trainer_publishes_a_changed_lesson_title(self):
-        self.client.force_login(make_trainer())
+        self.client.force_login(assign_trainer(self.course))
 
         response = self.client.post(
             reverse("wagtailadmin_pages:edit", args=[self.lesson.pk]),
@@ -266,3 +273,44 @@ class RenderEditPreviewTests(WagtailPageTestCase):
         lesson = add_lesson(self.module, title="Complaints and accountability")
 
         self.assertPageIsRenderable(lesson, user=self.learner)
+
+
+class TrainersEditOnlyTheirCoursesTests(WagtailPageTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.own = make_course(modules=1, lessons_per_module=1, title="Own course")
+        cls.other = make_course(modules=1, lessons_per_module=1, title="Other course")
+        cls.trainer = assign_trainer(cls.own)
+
+    def lesson_in(self, course):
+        return LessonPage.objects.descendant_of(course).get()
+
+    def test_a_trainer_edits_lessons_of_their_course(self):
+        self.client.force_login(self.trainer)
+        url = reverse("wagtailadmin_pages:edit", args=[self.lesson_in(self.own).pk])
+        self.assertEqual(self.client.get(url).status_code, 200)
+
+    def test_a_trainer_cannot_edit_publish_or_add_to_another_course(self):
+        self.client.force_login(self.trainer)
+        lesson = self.lesson_in(self.other)
+        edit = self.client.get(reverse("wagtailadmin_pages:edit", args=[lesson.pk]))
+        self.assertNotEqual(edit.status_code, 200)
+        publish = self.client.post(
+            reverse("wagtailadmin_pages:edit", args=[lesson.pk]),
+            {"title": "Hijacked", "slug": lesson.slug, "action-publish": "1"},
+        )
+        self.assertNotEqual(publish.status_code, 200)
+        self.assertEqual(LessonPage.objects.get(pk=lesson.pk).title, lesson.title)
+        module = ModulePage.objects.child_of(self.other).get()
+        add = self.client.get(
+            reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", module.pk])
+        )
+        self.assertNotEqual(add.status_code, 200)
+
+    def test_removing_a_trainer_from_a_course_takes_their_rights_away(self):
+        course = CoursePage.objects.get(pk=self.own.pk)
+        course.trainers.remove(self.trainer)
+        course.save_revision().publish()
+        self.client.force_login(self.trainer)
+        url = reverse("wagtailadmin_pages:edit", args=[self.lesson_in(self.own).pk])
+        self.assertNotEqual(self.client.get(url).status_code, 200)

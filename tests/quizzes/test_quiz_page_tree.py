@@ -11,7 +11,7 @@ from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.services import enrollment_create
 from quizzes.models import QuizAttempt, QuizPage
 from quizzes.services import attempt_start
-from tests.factories import UserFactory, add_quiz, make_course, make_trainer
+from tests.factories import UserFactory, add_quiz, assign_trainer, make_course
 from tests.quizzes.conftest import open_question, single_choice
 
 pytestmark = pytest.mark.django_db
@@ -217,7 +217,8 @@ class EditPreviewAndDeleteTests(WagtailPageTestCase):
         self.assertPageIsEditable(self.quiz, post_data=self.edit_data())
 
     def test_a_trainer_can_edit_a_quiz(self):
-        self.assertPageIsEditable(self.quiz, post_data=self.edit_data(), user=make_trainer())
+        trainer = assign_trainer(self.course)
+        self.assertPageIsEditable(self.quiz, post_data=self.edit_data(), user=trainer)
 
     def test_a_quiz_is_previewable_and_the_preview_creates_no_attempt(self):
         self.assertPageIsPreviewable(self.quiz, post_data=self.edit_data())
