@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 from wagtail.models import Page
 
+from .mastery import mastery_for_learners
 from .models import Cohort, CoursePage
 from .selectors import course_of_step, course_outline_for, my_learning_for
 from .services import (
@@ -78,8 +79,11 @@ def complete_step(request, step_id):
 @require_GET
 @login_required
 def my_learning(request):
+    outlines = my_learning_for(learner=request.user)
+    courses = [outline.course for outline in outlines]
+    mastery = mastery_for_learners([request.user.pk], courses)[request.user.pk] if courses else []
     return TemplateResponse(
-        request, "courses/my_learning.html", {"outlines": my_learning_for(learner=request.user)}
+        request, "courses/my_learning.html", {"outlines": outlines, "mastery": mastery}
     )
 
 

@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class QuizzesConfig(AppConfig):
     name = "quizzes"
     verbose_name = _("Quizzes")
+
+    def ready(self):
+        from courses.mastery import register_score_source
+
+        from .mastery import quiz_principle_scores
+
+        register_score_source(quiz_principle_scores)

@@ -1,0 +1,35 @@
+"""Quiz scores per principle, for courses.mastery (registered in QuizzesConfig.ready)."""
+
+from collections import defaultdict
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+
+from .models import AttemptAnswer, QuizAttempt
+
+
+def quiz_principle_scores(learner_ids, courses) -> dict:
+    """{learner_id: {principle_number: (score, max)}} from each learner's best graded attempt of
+    each quiz in `courses` (principles as frozen in the attempt). Two queries."""
+    if not courses or not learner_ids:
+        return {}
+    under = reduce(or_, (Q(quiz__path__startswith=c.path) for c in courses))
+    best = {}
+    for attempt in (
+        QuizAttempt.objects.filter(under, learner_id__in=learner_ids, percent__isnull=False)
+        .only("pk", "learner_id", "quiz_id", "percent")
+        .order_by("percent", "pk")
+    ):
+        best[(attempt.learner_id, attempt.quiz_id)] = attempt  # highest percent wins
+    learner_of = {attempt.pk: attempt.learner_id for attempt in best.values()}
+    scores = defaultdict(lambda: defaultdict(lambda: [Decimal(0), Decimal(0)]))
+    for attempt_id, snapshot, score in AttemptAnswer.objects.filter(
+        attempt_id__in=learner_of
+    ).values_list("attempt_id", "snapshot", "score"):
+        for number in snapshot.get("principles", []):
+            pair = scores[learner_of[attempt_id]][number]
+            pair[0] += score or 0
+            pair[1] += Decimal(str(snapshot["points"]))
+    return {learner: {n: tuple(p) for n, p in by.items()} for learner, by in scores.items()}
