@@ -13,11 +13,16 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.reports import ReportView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
+from wagtail.permission_policies import ModelPermissionPolicy
+
+from academy.core.spreadsheets import FormulaSafeExportMixin
 
 from .imports import ImportFileError, check_rows, read_csv
 from .models import Cohort, Enrollment
+from .reports import cohort_matrix
 from .services import cohort_import, cohort_rotate_invitation
 
 
@@ -80,6 +85,9 @@ class CohortInspectView(RestrictedInspectView):
                 _("New invitation link"),
                 url=reverse("cohort_rotate", args=[pk]),
                 icon_name="rotate",
+            ),
+            Button(
+                _("Progress report"), url=reverse("cohort_matrix", args=[pk]), icon_name="table"
             ),
         ]
 
@@ -222,3 +230,57 @@ class EnrollmentViewSet(ModelViewSet):
     form_fields = ["learner", "course", "cohort", "status"]
     inspect_view_enabled = True
     export_filename = "enrollments"
+
+
+class CohortMatrixView(FormulaSafeExportMixin, ReportView):
+    """Learners by modules for one cohort, with filters, sorting and CSV/XLSX export."""
+
+    template_name = "courses/admin/cohort_matrix.html"
+    results_template_name = "courses/admin/cohort_matrix_results.html"
+    header_icon = "table"
+    paginate_by = 200
+    permission_policy = ModelPermissionPolicy(Cohort)
+    any_permission_required = ["view"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.cohort = get_object_or_404(cohorts_visible_to(request.user), pk=kwargs["pk"])
+        self.order = request.GET.get("order", "name")
+        self.matrix = cohort_matrix(
+            cohort=self.cohort,
+            organisation_id=request.GET.get("organisation") or None,
+            status=request.GET.get("status") or None,
+            order=self.order,
+        )
+        columns = self.matrix.export_columns()
+        self.list_export = [key for key, _label in columns]
+        self.export_headings = dict(columns)
+        self.export_filename = f"cohort-{self.cohort.pk}-progress"
+
+    def get_page_title(self):
+        return _("Progress of %(cohort)s") % {"cohort": self.cohort.name}
+
+    def get_base_queryset(self):
+        return self.matrix.rows
+
+    def get_queryset(self):
+        return self.matrix.rows
+
+    def to_row_dict(self, item):
+        return self.matrix.export_row(item)
+
+    def get_index_url(self):
+        return reverse("cohort_matrix", args=[self.cohort.pk])
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(
+            cohort=self.cohort,
+            matrix=self.matrix,
+            order=self.order,
+            organisations=self.cohort.organisations.all(),
+            statuses=Enrollment.Status.choices,
+            selected_organisation=self.request.GET.get("organisation", ""),
+            selected_status=self.request.GET.get("status", ""),
+        )
+        return context

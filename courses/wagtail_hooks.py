@@ -4,7 +4,13 @@ from django.urls import path
 from django.utils.translation import gettext as _
 from wagtail import hooks
 
-from .admin_views import CohortViewSet, EnrollmentViewSet, import_view, rotate_view
+from .admin_views import (
+    CohortMatrixView,
+    CohortViewSet,
+    EnrollmentViewSet,
+    import_view,
+    rotate_view,
+)
 from .models import CoursePage, Enrollment
 
 
@@ -37,6 +43,7 @@ def cohort_action_urls():
     return [
         path("cohorts/<int:pk>/import/", import_view, name="cohort_import"),
         path("cohorts/<int:pk>/invitation/", rotate_view, name="cohort_rotate"),
+        path("cohorts/<int:pk>/progress/", CohortMatrixView.as_view(), name="cohort_matrix"),
     ]
 
 

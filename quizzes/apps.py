@@ -8,7 +8,9 @@ class QuizzesConfig(AppConfig):
 
     def ready(self):
         from courses.mastery import register_score_source
+        from courses.reports import register_column_source
 
-        from .mastery import quiz_principle_scores
+        from .mastery import quiz_principle_scores, quiz_score_columns
 
         register_score_source(quiz_principle_scores)
+        register_column_source(quiz_score_columns)

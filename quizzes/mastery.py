@@ -1,13 +1,13 @@
-"""Quiz scores per principle, for courses.mastery (registered in QuizzesConfig.ready)."""
+"""Quiz data for courses' mastery map and cohort matrix (registered in QuizzesConfig.ready)."""
 
 from collections import defaultdict
 from decimal import Decimal
 from functools import reduce
 from operator import or_
 
-from django.db.models import Q
+from django.db.models import Max, Q
 
-from .models import AttemptAnswer, QuizAttempt
+from .models import AttemptAnswer, QuizAttempt, QuizPage
 
 
 def quiz_principle_scores(learner_ids, courses) -> dict:
@@ -33,3 +33,18 @@ def quiz_principle_scores(learner_ids, courses) -> dict:
             pair[0] += score or 0
             pair[1] += Decimal(str(snapshot["points"]))
     return {learner: {n: tuple(p) for n, p in by.items()} for learner, by in scores.items()}
+
+
+def quiz_score_columns(course, learner_ids):
+    """Columns for the cohort matrix: each quiz's best score per learner (two queries)."""
+    quizzes = list(QuizPage.objects.live().descendant_of(course).order_by("path"))
+    columns = [(f"quiz_{quiz.pk}", quiz.title) for quiz in quizzes]
+    values = defaultdict(dict)
+    for learner_id, quiz_id, best in (
+        QuizAttempt.objects.filter(learner_id__in=learner_ids, quiz__in=quizzes)
+        .values("learner_id", "quiz_id")
+        .annotate(best=Max("percent"))
+        .values_list("learner_id", "quiz_id", "best")
+    ):
+        values[learner_id][f"quiz_{quiz_id}"] = f"{best:.0f}%" if best is not None else "…"
+    return columns, values

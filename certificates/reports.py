@@ -1,0 +1,18 @@
+"""Certificate status as a column of courses' cohort matrix (registered in ready())."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Certificate
+
+
+def certificate_status_column(course, learner_ids):
+    """One query: each learner's current certificate status for the course."""
+    values = {}
+    for learner_id, status in (
+        Certificate.objects.filter(course=course, learner_id__in=learner_ids)
+        .exclude(status=Certificate.Status.SUPERSEDED)
+        .order_by("requested_at")
+        .values_list("learner_id", "status")
+    ):
+        values[learner_id] = {"certificate": Certificate.Status(status).label}
+    return [("certificate", _("Certificate"))], values
