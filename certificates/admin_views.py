@@ -1,5 +1,6 @@
 """Certificate administration in the Wagtail admin: the register, and the actions on it."""
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -9,14 +10,17 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from academy.accounts.models import User
+from academy.core.spreadsheets import FormulaSafeExportMixin
 from courses.models import CoursePage
 
+from . import codes
 from .models import BulkIssueJob, Certificate, CourseCertificateRule
 from .permissions import can_manage_certificates
 from .services import (
@@ -28,7 +32,24 @@ from .services import (
 )
 
 
-class CertificateIndexView(IndexView):
+class CertificateFilterSet(WagtailFilterSet):
+    # A range of days: an exact-match filter on the issue time would only find midnight.
+    issued_at = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Issued"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Certificate
+        fields = ["status", "course"]
+
+
+class CertificateIndexView(FormulaSafeExportMixin, IndexView):
+    def search_queryset(self, queryset):
+        # Codes are stored without dashes but printed with them: find one as printed, too.
+        found = super().search_queryset(queryset)
+        code = codes.normalise(self.search_query) if self.is_searching else None
+        return found | queryset.filter(code=code) if code else found
+
     @cached_property
     def header_buttons(self):
         if not can_manage_certificates(self.request.user):
@@ -99,7 +120,7 @@ class CertificateViewSet(ModelViewSet):
     form_fields = ["revocation_reason"]
     search_fields = ["learner_name", "serial", "code", "learner__email"]
     search_backend_name = None  # plain database search: finds part of a serial or name
-    list_filter = ["status", "course", "issued_at"]
+    filterset_class = CertificateFilterSet
     list_display = [
         Column("serial", label=gettext_lazy("Serial"), accessor="serial"),
         Column("learner_name", label=gettext_lazy("Name")),

@@ -11,9 +11,7 @@ import font_roboto
 from django.conf import settings
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.colors import HexColor
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, landscape
@@ -71,11 +69,44 @@ def _image(image):
         return None  # a missing logo never stops a certificate
 
 
-def render_pdf(certificate) -> bytes:
-    """The certificate as PDF bytes, in the certificate's language."""
+def qr_modules(payload: str) -> list[list[bool]]:
+    """The QR code of `payload` as rows of dark (True) and light modules, error level M."""
+    code = QRCode(None, QRErrorCorrectLevel.M)
+    code.addData(payload)
+    code.make()
+    count = code.getModuleCount()
+    return [[code.isDark(row, col) for col in range(count)] for row in range(count)]
+
+
+def draw_qr(canvas, payload, *, x, y, side):
+    """Draw the QR code straight onto the canvas, one rectangle per run of dark modules (much
+    faster than reportlab's QR widget, which builds a shape per module)."""
+    modules = qr_modules(payload)
+    quiet = 2  # modules of white margin on each side
+    unit = side / (len(modules) + 2 * quiet)
+    canvas.setFillColor(HexColor("#000000"))
+    for row, line in enumerate(modules):
+        top = y + side - (row + quiet + 1) * unit
+        col = 0
+        while col < len(line):
+            if line[col]:
+                start = col
+                while col < len(line) and line[col]:
+                    col += 1
+                left = x + (start + quiet) * unit
+                canvas.rect(left, top, (col - start) * unit, unit, stroke=0, fill=1)
+            else:
+                col += 1
+
+
+def render_pdf(certificate, template=None) -> bytes:
+    """The certificate as PDF bytes, in the certificate's language: with its template in that
+    language, or with `template` exactly as given (a preview of unsaved edits)."""
     register_fonts()
     with translation.override(certificate.language):
-        return _render(certificate, _template_in(certificate.template, certificate.language))
+        if template is None:
+            template = _template_in(certificate.template, certificate.language)
+        return _render(certificate, template)
 
 
 def _render(certificate, template) -> bytes:
@@ -83,7 +114,8 @@ def _render(certificate, template) -> bytes:
     width, height = size
     accent = HexColor(template.accent_colour)
     buffer = BytesIO()
-    canvas = Canvas(buffer, pagesize=size, pageCompression=1)
+    # Roboto from the start, so the page references no font that is not embedded.
+    canvas = Canvas(buffer, pagesize=size, pageCompression=1, initialFontName="Roboto")
     canvas.setTitle(f"{template.title} {certificate.serial}")
     canvas.setAuthor(", ".join(i.name for i in template.issuers.all()) or "LAP Academy")
     canvas.setSubject(certificate.course_title)
@@ -138,12 +170,8 @@ def _render(certificate, template) -> bytes:
         x += 75 * mm
 
     url = verification_url(certificate)
-    qr = QrCodeWidget(url, barLevel="M")
-    x0, y0, x1, y1 = qr.getBounds()
     side = 32 * mm
-    drawing = Drawing(side, side, transform=[side / (x1 - x0), 0, 0, side / (y1 - y0), 0, 0])
-    drawing.add(qr)
-    renderPDF.draw(drawing, canvas, width - 25 * mm - side, 27 * mm)
+    draw_qr(canvas, url, x=width - 25 * mm - side, y=27 * mm, side=side)
 
     canvas.setFont("Roboto", 9)
     canvas.setFillColor(HexColor("#333333"))

@@ -154,4 +154,5 @@ def template_preview(request, template):
     from django.utils import timezone
 
     sample.issued_at = timezone.now()
-    return HttpResponse(render_pdf(sample), content_type="application/pdf")
+    # The template as edited, not its saved translation: the preview shows unsaved changes.
+    return HttpResponse(render_pdf(sample, template=template), content_type="application/pdf")

@@ -191,7 +191,7 @@ def rotate_view(request, pk):
     )
 
 
-class EnrollmentIndexView(IndexView):
+class EnrollmentIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
         return enrollments_visible_to(self.request.user)
 

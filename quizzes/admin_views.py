@@ -1,4 +1,5 @@
-"""The trainers' grading queue: open answers waiting for a score, in the trainer's courses."""
+"""The trainers' grading queue: open answers waiting for a score, in the trainer's courses; and
+what of the quizzes a trainer may see in the admin."""
 
 from functools import reduce
 from operator import or_
@@ -11,21 +12,34 @@ from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from academy.core.spreadsheets import FormulaSafeExportMixin
 from courses.models import CoursePage
 
-from .models import AttemptAnswer
+from .models import AttemptAnswer, QuizPage
 from .services import answer_grade
+
+
+def in_courses_trained_by(user, queryset, path_field):
+    """`queryset` narrowed to rows whose page at `path_field` lies in a course `user` trains
+    (a page is in a course when its tree path starts with the course's); all for superusers."""
+    if user.is_superuser:
+        return queryset
+    paths = list(CoursePage.objects.filter(trainers=user).values_list("path", flat=True))
+    if not paths:
+        return queryset.none()
+    return queryset.filter(reduce(or_, (Q(**{f"{path_field}__startswith": p}) for p in paths)))
 
 
 def answers_gradable_by(user):
     """Answers a user may grade: all for superusers, else those in courses they train."""
     answers = AttemptAnswer.objects.select_related("attempt__learner", "attempt__quiz")
-    if user.is_superuser:
-        return answers
-    paths = list(CoursePage.objects.filter(trainers=user).values_list("path", flat=True))
-    if not paths:
-        return answers.none()
-    return answers.filter(reduce(or_, (Q(attempt__quiz__path__startswith=p) for p in paths)))
+    return in_courses_trained_by(user, answers, "attempt__quiz__path")
+
+
+def quizzes_reportable_to(user):
+    """Quizzes whose reports a user may see: all for superusers, else those in courses they
+    train."""
+    return in_courses_trained_by(user, QuizPage.objects.all(), "path")
 
 
 class GradingPermissionPolicy(ModelPermissionPolicy):
@@ -62,7 +76,8 @@ def open_answers_gradable_by(user):
     )
 
 
-class GradingIndexView(IndexView):
+class GradingIndexView(FormulaSafeExportMixin, IndexView):
+    # Exports carry learners' names, which they choose: never let one run as a formula.
     def get_base_queryset(self):
         return open_answers_gradable_by(self.request.user)
 
@@ -93,7 +108,14 @@ class GradingViewSet(ModelViewSet):
     edit_view_class = GradingEditView
     list_filter = ["needs_grading", "attempt__quiz"]
     search_fields = ["attempt__learner__full_name", "attempt__learner__email"]
-    list_export = ["attempt__learner__full_name", "attempt__quiz__title", "score", "graded_at"]
+    # Exports follow attributes with dots (Wagtail's multigetattr), not "__" lookups.
+    list_export = ["attempt.learner.full_name", "attempt.quiz.title", "score", "graded_at"]
+    export_headings = {
+        "attempt.learner.full_name": _("Learner"),
+        "attempt.quiz.title": _("Quiz"),
+        "score": _("Score"),
+        "graded_at": _("Graded"),
+    }
     ordering = ["-needs_grading", "attempt__submitted_at"]
     copy_view_enabled = False  # add and delete: see GradingPermissionPolicy
 

@@ -1,4 +1,5 @@
-"""Reads for quiz pages; fixed query counts whatever the number of questions."""
+"""Reads for quiz pages and reports; fixed query counts whatever the number of questions or
+attempts."""
 
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -9,7 +10,8 @@ from django.utils import timezone
 from academy.governance.models import Principle
 
 from .grading import feedback_for
-from .models import QuizAttempt
+from .models import AttemptAnswer, QuizAttempt
+from .reports import AnswerRecord, GradedAttempt, ItemAnalysis, item_analysis
 from .rules import review_allowed, start_refusal
 from .snapshots import public_question
 
@@ -141,3 +143,45 @@ def _by_principle(answers) -> list[PrincipleScore]:
         PrincipleScore(principle=p, score=totals[p.number][0], max_score=totals[p.number][1])
         for p in principles.order_by("number")
     ]
+
+
+@dataclass
+class QuizItemAnalysis:
+    attempt_count: int
+    questions: list[ItemAnalysis]
+
+
+def quiz_item_analysis_for(*, quiz) -> QuizItemAnalysis:
+    """How each question of `quiz` performed over its graded attempts, retakes included (see
+    `reports`), with questions known by their snapshot, so deleted ones keep their rows. One
+    query, whatever the number of attempts; oldest attempts first, so prompts are shown as most
+    recently asked."""
+    rows = (
+        AttemptAnswer.objects.filter(attempt__quiz=quiz, attempt__status=QuizAttempt.Status.GRADED)
+        .order_by("attempt__started_at", "attempt_id", "position")
+        .values_list(
+            "attempt_id",
+            "attempt__percent",
+            "position",
+            "snapshot",
+            "response",
+            "score",
+            "is_correct",
+        )
+    )
+    attempts: dict[int, GradedAttempt] = {}
+    for attempt_id, percent, position, snapshot, response, score, is_correct in rows:
+        attempt = attempts.setdefault(attempt_id, GradedAttempt(percent=percent, answers=[]))
+        attempt.answers.append(
+            AnswerRecord(
+                question_id=snapshot["question_id"],
+                position=position,
+                snapshot=snapshot,
+                response=response,
+                score=score,
+                is_correct=is_correct,
+            )
+        )
+    return QuizItemAnalysis(
+        attempt_count=len(attempts), questions=item_analysis(list(attempts.values()))
+    )

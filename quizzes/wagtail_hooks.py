@@ -1,4 +1,6 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
@@ -6,6 +8,7 @@ from courses.wagtail_hooks import refuse_page_deletion
 
 from .admin_views import GradingPermissionPolicy, GradingViewSet
 from .models import AttemptAnswer, QuizAttempt, QuizPage
+from .report_views import QuizItemAnalysisView, QuizReportIndexView, QuizReportsMenuItem
 
 register_permission_policy(AttemptAnswer, GradingPermissionPolicy(AttemptAnswer))
 
@@ -13,6 +16,33 @@ register_permission_policy(AttemptAnswer, GradingPermissionPolicy(AttemptAnswer)
 @hooks.register("register_admin_viewset")
 def register_grading_viewset():
     return GradingViewSet("grading")
+
+
+@hooks.register("register_admin_urls")
+def register_quiz_report_urls():
+    return [
+        path(
+            "reports/quiz-items/",
+            QuizReportIndexView.as_view(),
+            name="quiz_item_analysis_index",
+        ),
+        path(
+            "reports/quiz-items/<int:quiz_id>/",
+            QuizItemAnalysisView.as_view(),
+            name="quiz_item_analysis",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_quiz_report_menu_item():
+    return QuizReportsMenuItem(
+        gettext_lazy("Quiz item analysis"),  # built once, shown in each user's language
+        reverse("quiz_item_analysis_index"),
+        name="quiz-item-analysis",
+        icon_name="table",
+        order=1300,
+    )
 
 
 @hooks.register("before_delete_page")

@@ -1,8 +1,10 @@
 from django.utils.translation import gettext_lazy as _
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from wagtail.users.forms import UserCreationForm as WagtailUserCreationForm
 from wagtail.users.forms import UserEditForm as WagtailUserEditForm
 from wagtail.users.views.users import UserViewSet as WagtailUserViewSet
+
+from academy.core.spreadsheets import FormulaSafeExportMixin
 
 from .models import Organisation
 
@@ -34,8 +36,13 @@ class UserViewSet(WagtailUserViewSet):
         return UserEditForm if for_update else UserCreationForm
 
 
+class OrganisationIndexView(FormulaSafeExportMixin, IndexView):
+    pass
+
+
 class OrganisationViewSet(SnippetViewSet):
     model = Organisation
+    index_view_class = OrganisationIndexView
     icon = "group"
     menu_label = _("Organisations")
     list_display = ["name", "kind", "place"]

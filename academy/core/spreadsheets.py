@@ -26,7 +26,11 @@ def safe_cell(value):
 
 class FormulaSafeExportMixin:
     """For views using Wagtail's `SpreadsheetExportMixin` (IndexView, ReportView): every exported
-    cell goes through `safe_cell`. Put it before the Wagtail view in the bases."""
+    cell, headings included, goes through `safe_cell`. Put it before the Wagtail view in the
+    bases."""
+
+    def get_heading(self, queryset, field):
+        return safe_cell(super().get_heading(queryset, field))
 
     def preprocess_field_value(self, field, value, export_format):
         return safe_cell(super().preprocess_field_value(field, value, export_format))

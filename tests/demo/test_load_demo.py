@@ -69,3 +69,20 @@ def test_every_demo_role_exists(client):
     )
     assert User.objects.get(email="admin@lap.example").is_superuser
     assert User.objects.filter(full_name="Милица Јовановић").exists()
+
+
+def test_the_demo_cohort_has_four_municipalities_and_varied_learners(client):
+    from courses.models import Cohort
+    from courses.reports import cohort_matrix
+
+    call_command("load_demo", stdout=StringIO())
+    cohort = Cohort.objects.get(name="Hercegovina 2026")
+    assert sorted(o.place for o in cohort.organisations.all()) == [
+        "Jablanica",
+        "Maglaj",
+        "Trebinje",
+        "Žepče",
+    ]
+    rows = cohort_matrix(cohort=cohort).rows
+    assert len(rows) >= 40
+    assert len({row.percent for row in rows}) >= 5  # real variety for the reports

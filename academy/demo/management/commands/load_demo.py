@@ -1,23 +1,32 @@
 """Load the demo: organisations, one user per role and the LAP Stage 1 course with a quiz per
 module, with learners at different points. Idempotent: running it again changes nothing."""
 
+import random
+import re
+from datetime import date
+from functools import cache
+
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from academy.accounts.models import Organisation, User
 from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS, LEARNERS, TRAINERS
+from academy.core.text import cyrillic_to_latin, strip_diacritics
 from academy.demo import content
 from academy.demo.quiz_content import QUIZZES
 from academy.governance.models import Principle
 from certificates.models import Certificate, CertificateTemplate, CourseCertificateRule
 from certificates.services import certificate_issue, certificate_request, certificate_revoke
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.selectors import course_outline_for
-from courses.services import enrollment_create, step_complete
+from courses.services import cohort_join, enrollment_create, step_complete
 from quizzes.models import Question, QuizAttempt, QuizPage
 from quizzes.services import answer_grade, attempt_start, attempt_submit
 
+COHORT_NAME = "Hercegovina 2026"
+COHORT_MUNICIPALITIES = ["Općina Jablanica", "Općina Maglaj", "Grad Trebinje", "Općina Žepče"]
 DEMO_PASSWORD = "lap-demo-2026"  # printed by `make run`; demo accounts only
 GROUPS = {"learner": LEARNERS, "trainer": TRAINERS, "certificate_admin": CERTIFICATE_ADMINISTRATORS}
 # How many steps (lessons and quizzes, in course order) each demo learner has completed.
@@ -59,6 +68,8 @@ class Command(BaseCommand):
             self.load_progress(course, people, trainer)
         with transaction.atomic():
             self.load_certificates(course, people)
+        with transaction.atomic():
+            self.load_cohort(course, organisations, trainer)
         self.stdout.write(self.style.SUCCESS(f"Demo loaded: {course.title} ({course.url})"))
 
     def load_organisations(self):
@@ -77,13 +88,14 @@ class Command(BaseCommand):
                 is_admin = row["group"] == "site_admin"
                 user = User.objects.create_user(
                     email=row["email"],
-                    password=DEMO_PASSWORD,
+                    password=None,
                     full_name=row["full_name"],
                     role=row["role"],
                     organisation=organisations[row["organisation"]],
                     is_staff=is_admin,
                     is_superuser=is_admin,
                 )
+                User.objects.filter(pk=user.pk).update(password=demo_password_hash())
                 if not is_admin:
                     user.groups.add(Group.objects.get(name=GROUPS[row["group"]]))
             people[row["email"]] = user
@@ -143,6 +155,121 @@ class Command(BaseCommand):
                     reason="Issued by mistake before the final workshop.",
                     revoked_by=admin,
                 )
+
+    def load_cohort(self, course, organisations, trainer):
+        """The "Hercegovina 2026" cohort: four municipalities and about 40 learners at varied
+        progress and scores, so every report and the mastery map show real variety."""
+        cohort, created = Cohort.objects.get_or_create(
+            course=course,
+            name=COHORT_NAME,
+            defaults={"starts_on": date(2026, 3, 2), "ends_on": date(2026, 12, 18)},
+        )
+        if not created:
+            return
+        municipalities = [organisations[name] for name in COHORT_MUNICIPALITIES]
+        cohort.organisations.set(municipalities)
+        cohort.trainers.add(trainer)
+        rng = random.Random(2026)  # noqa: S311 - reproducible demo data
+        steps = [entry.page for entry in course_outline_for(course=course, learner=None).steps]
+        for n, (first, last) in enumerate(cohort_names()):
+            learner, _created = User.objects.get_or_create(
+                email=f"{ascii_slug(first)}.{ascii_slug(last)}@lap.example",
+                defaults={
+                    "full_name": f"{first} {last}",
+                    "organisation": municipalities[n % len(municipalities)],
+                    "role": ["mayor", "councillor", "official", "official", "cso"][n % 5],
+                },
+            )
+            if _created:
+                User.objects.filter(pk=learner.pk).update(password=demo_password_hash())
+                learner.groups.add(Group.objects.get(name=LEARNERS))
+            cohort_join(cohort=cohort, learner=learner)
+            skill = rng.random()
+            for step in steps[: rng.randint(0, len(steps))]:
+                if isinstance(step, QuizPage):
+                    take_quiz(learner=learner, quiz=step, skill=skill, rng=rng)
+                else:
+                    step_complete(learner=learner, course=course, step=step)
+
+
+@cache
+def demo_password_hash():
+    """Hashing is slow on purpose; every demo account shares one hash of the demo password."""
+    return make_password(DEMO_PASSWORD)
+
+
+def cohort_names():
+    """40 names as they appear in the four municipalities (some in Cyrillic)."""
+    firsts = [
+        "Amra",
+        "Dženan",
+        "Ivana",
+        "Nikola",
+        "Selma",
+        "Marko",
+        "Lejla",
+        "Đorđe",
+        "Ana",
+        "Mirza",
+        "Jelena",
+        "Tarik",
+        "Marija",
+        "Stefan",
+        "Emina",
+        "Ђорђе",
+        "Милена",
+        "Haris",
+        "Ružica",
+        "Damir",
+    ]
+    lasts = [
+        "Hodžić",
+        "Kovač",
+        "Jurić",
+        "Petrović",
+        "Begović",
+        "Šimić",
+        "Alić",
+        "Јовић",
+        "Marić",
+        "Čolić",
+    ]
+    return [(firsts[n % 20], lasts[(3 * n + n // 20) % 10]) for n in range(40)]
+
+
+def ascii_slug(text):
+    return re.sub(r"[^a-z]", "", strip_diacritics(cyrillic_to_latin(text)).lower())
+
+
+def take_quiz(*, learner, quiz, skill, rng):
+    """An attempt where each answer is right with probability `skill` (open answers wait for
+    the trainer's grading)."""
+    if QuizAttempt.objects.filter(learner=learner, quiz=quiz).exists():
+        return
+    attempt = attempt_start(learner=learner, quiz=quiz)
+    answers = {
+        a.position: correct_answer(a.snapshot) if rng.random() < skill else wrong_answer(a.snapshot)
+        for a in attempt.answers.all()
+    }
+    attempt_submit(attempt=attempt, raw_answers=answers)
+
+
+def wrong_answer(snapshot):
+    kind = snapshot["kind"]
+    if kind == "single":
+        return next(c["id"] for c in snapshot["choices"] if not c["correct"])
+    if kind == "multiple":
+        return [c["id"] for c in snapshot["choices"]][:1]
+    if kind == "true_false":
+        return "true" if snapshot["answer"] == "false" else "false"
+    if kind == "short":
+        return "Mostar"
+    if kind == "numeric":
+        return "1999"
+    if kind == "matching":
+        rights = [pair["right_id"] for pair in snapshot["pairs"]]
+        return {pair["id"]: rights[i - 1] for i, pair in enumerate(snapshot["pairs"])}
+    return "We would set up a complaints box."
 
 
 def ensure_child(parent, model, slug, build):
