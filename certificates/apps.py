@@ -7,11 +7,12 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
-        from courses.reports import register_column_source
+        from courses.reports import register_column_source, register_organisation_column_source
         from courses.signals import course_completed
 
         from . import handlers
-        from .reports import certificate_status_column
+        from .reports import certificate_status_column, certificates_per_organisation
 
         course_completed.connect(handlers.on_course_completed, dispatch_uid="certificates.issue")
         register_column_source(certificate_status_column)
+        register_organisation_column_source(certificates_per_organisation)

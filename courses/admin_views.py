@@ -18,11 +18,13 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from academy.accounts.models import Organisation
 from academy.core.spreadsheets import FormulaSafeExportMixin
 
 from .imports import ImportFileError, check_rows, read_csv
-from .models import Cohort, Enrollment
-from .reports import cohort_matrix
+from .mastery import group_mastery, mastery_for_learners
+from .models import Cohort, CoursePage, Enrollment
+from .reports import cohort_matrix, organisation_summary
 from .services import cohort_import, cohort_rotate_invitation
 
 
@@ -89,6 +91,7 @@ class CohortInspectView(RestrictedInspectView):
             Button(
                 _("Progress report"), url=reverse("cohort_matrix", args=[pk]), icon_name="table"
             ),
+            Button(_("Mastery map"), url=reverse("cohort_mastery", args=[pk]), icon_name="list-ol"),
         ]
 
 
@@ -284,3 +287,76 @@ class CohortMatrixView(FormulaSafeExportMixin, ReportView):
             selected_status=self.request.GET.get("status", ""),
         )
         return context
+
+
+def organisations_visible_to(user):
+    """Superusers see every organisation; trainers those in the cohorts they train."""
+    organisations = Organisation.objects.all()
+    if user.is_superuser:
+        return organisations
+    return organisations.filter(cohorts__in=cohorts_visible_to(user)).distinct()
+
+
+class OrganisationSummaryView(FormulaSafeExportMixin, ReportView):
+    """Learners, enrollments, completions and certificates per municipality or CSO."""
+
+    results_template_name = "courses/admin/organisation_summary_results.html"
+    header_icon = "group"
+    page_title = gettext_lazy("Organisations")
+    index_url_name = "organisation_summary"
+    index_results_url_name = "organisation_summary"
+    permission_policy = ModelPermissionPolicy(Cohort)
+    any_permission_required = ["view"]
+    export_filename = "organisations"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.extra_columns, self.rows = organisation_summary(
+            organisations=organisations_visible_to(request.user)
+        )
+        columns = [
+            ("name", _("Organisation")),
+            ("kind", _("Kind")),
+            ("place", _("Place")),
+            ("learners", _("Learners")),
+            ("enrollments", _("Enrollments")),
+            ("completions", _("Completions")),
+            *self.extra_columns,
+        ]
+        self.list_export = [key for key, _label in columns]
+        self.export_headings = dict(columns)
+
+    def get_queryset(self):
+        return self.rows
+
+    def to_row_dict(self, item):
+        return {key: item.extra.get(key, getattr(item, key, "")) for key in self.list_export}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "extra_columns": self.extra_columns}
+
+
+def _mastery_page(request, *, title, learner_ids, courses):
+    rows = group_mastery(mastery_for_learners(learner_ids, courses)) if learner_ids else []
+    return TemplateResponse(
+        request,
+        "courses/admin/mastery.html",
+        {"heading": title, "rows": rows, "learners": len(learner_ids)},
+    )
+
+
+def cohort_mastery_view(request, pk):
+    cohort = get_object_or_404(cohorts_visible_to(request.user), pk=pk)
+    learner_ids = list(cohort.enrollments.values_list("learner_id", flat=True))
+    title = _("Mastery of the 12 principles: %(cohort)s") % {"cohort": cohort.name}
+    return _mastery_page(request, title=title, learner_ids=learner_ids, courses=[cohort.course])
+
+
+def organisation_mastery_view(request, pk):
+    organisation = get_object_or_404(organisations_visible_to(request.user), pk=pk)
+    learner_ids = list(organisation.members.values_list("pk", flat=True))
+    courses = list(
+        CoursePage.objects.filter(enrollments__learner__organisation=organisation).distinct()
+    )
+    title = _("Mastery of the 12 principles: %(name)s") % {"name": organisation.name}
+    return _mastery_page(request, title=title, learner_ids=learner_ids, courses=courses)

@@ -135,7 +135,8 @@ def group_mastery(per_learner: dict[int, list[PrincipleMastery]]) -> list[dict]:
             "number": number,
             "name": names[number],
             "learners": len(rows[number]),
-            "mastery": sum(rows[number]) / len(rows[number]) if rows[number] else None,
+            "mastery": (mean := sum(rows[number]) / len(rows[number]) if rows[number] else None),
+            "percent": None if mean is None else round(100 * mean),
         }
         for number in sorted(names)
     ]

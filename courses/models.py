@@ -301,6 +301,18 @@ class Cohort(models.Model):
             self.ends_on is None or day <= self.ends_on
         )
 
+    @staticmethod
+    def active_on_filter(day, *, prefix="") -> models.Q:
+        """`is_active_on` as a query filter; `prefix` reaches the cohort through a relation
+        (e.g. "cohort__" from Enrollment)."""
+        return (
+            models.Q(**{f"{prefix}starts_on__isnull": True})
+            | models.Q(**{f"{prefix}starts_on__lte": day})
+        ) & (
+            models.Q(**{f"{prefix}ends_on__isnull": True})
+            | models.Q(**{f"{prefix}ends_on__gte": day})
+        )
+
 
 class StepProgress(models.Model):
     """A learner's progress on one step. Deleting the step deletes it; the course's completion

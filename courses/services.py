@@ -1,16 +1,21 @@
-"""Writes for enrollment and progress. Views, pages and higher apps (quizzes) all call these."""
+"""Writes for enrollment, progress, cohorts and reminders. Views, pages and higher apps (quizzes)
+all call these."""
+
+from datetime import datetime
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
+from academy.accounts.models import User
 from academy.accounts.services import user_register
 
 from .models import Cohort, CoursePage, Enrollment, StepProgress, new_invitation_token
-from .selectors import course_outline_for
+from .selectors import course_outline_for, learners_to_remind, not_reminded_recently
 from .signals import course_completed
 
 
@@ -165,3 +170,69 @@ def _queue_invitation(enrollment_id, new_account):
     from .tasks import send_cohort_invitation
 
     send_cohort_invitation.delay(enrollment_id, new_account)
+
+
+def reminders_send(*, now: datetime) -> int:
+    """Queue one inactivity reminder per learner due one (see `learners_to_remind`), on commit,
+    and record `last_reminded_at`, so that a retry or a second run in the same week queues
+    nothing. Returns how many learners will be reminded."""
+    today = timezone.localdate(now, timezone.get_default_timezone())
+    with transaction.atomic():
+        due = {reminder.learner.pk: reminder for reminder in learners_to_remind(today=today)}
+        if not due:
+            return 0
+        # Lock the learners and check again: a concurrent run that committed first has
+        # reminded them already (PostgreSQL re-reads locked rows; SQLite runs one at a time).
+        learner_ids = list(
+            User.objects.select_for_update()
+            .filter(not_reminded_recently(today=today), pk__in=due)
+            .values_list("pk", flat=True)
+        )
+        User.objects.filter(pk__in=learner_ids).update(last_reminded_at=now)
+        for learner_id in learner_ids:
+            enrollment_ids = [enrollment.pk for enrollment in due[learner_id].enrollments]
+            transaction.on_commit(
+                lambda pk=learner_id, ids=enrollment_ids: _queue_reminder(pk, ids)
+            )
+    return len(learner_ids)
+
+
+def _queue_reminder(learner_id, enrollment_ids):
+    from .tasks import send_inactivity_reminder
+
+    send_inactivity_reminder.delay(learner_id, enrollment_ids)
+
+
+UNSUBSCRIBE_SALT = "reminders-unsubscribe"
+
+
+class InvalidUnsubscribeLink(ValueError):
+    pass
+
+
+def reminders_unsubscribe_token(*, learner: User) -> str:
+    """A token for an unsubscribe link that works without logging in and does not expire
+    (reminder emails stay in inboxes); only this site's secret key can make one."""
+    return signing.dumps(learner.pk, salt=UNSUBSCRIBE_SALT)
+
+
+def reminders_learner_for_token(*, token: str) -> User:
+    """The learner an unsubscribe token was made for; InvalidUnsubscribeLink if it was forged,
+    altered or its account is gone."""
+    try:
+        learner_id = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    except signing.BadSignature as error:
+        raise InvalidUnsubscribeLink(_("This unsubscribe link is not valid.")) from error
+    learner = User.objects.filter(pk=learner_id).first() if isinstance(learner_id, int) else None
+    if learner is None:
+        raise InvalidUnsubscribeLink(_("This unsubscribe link is not valid."))
+    return learner
+
+
+def reminders_unsubscribe(*, token: str) -> User:
+    """Stop reminder emails for the learner of an unsubscribe token. Repeating it changes
+    nothing; a bad token raises InvalidUnsubscribeLink and changes nothing."""
+    learner = reminders_learner_for_token(token=token)
+    User.objects.filter(pk=learner.pk).update(reminders_opt_out=True)
+    learner.reminders_opt_out = True
+    return learner

@@ -2,13 +2,18 @@ from celery import shared_task
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
+from academy.accounts.models import User
 from academy.core.mail import send_templated_email
 
 from .models import Enrollment
+from .selectors import outlines_for
+from .services import reminders_send, reminders_unsubscribe_token
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -67,3 +72,61 @@ def send_cohort_invitation(enrollment_id, new_account):
         template="courses/email/cohort_invitation.txt",
         context=context,
     )
+
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def send_inactivity_reminder(learner_id, enrollment_ids):
+    """Remind a learner of the courses they have let rest, each with a link to where they left
+    off, and how to stop these emails. Nothing is sent if they have since opted out, or
+    completed or left all of those courses."""
+    learner = User.objects.filter(pk=learner_id, reminders_opt_out=False).first()
+    if learner is None:
+        return
+    enrollments = list(
+        Enrollment.objects.filter(
+            pk__in=enrollment_ids, learner=learner, completed_at__isnull=True, course__live=True
+        )
+        .exclude(status=Enrollment.Status.COMPLETED)
+        .select_related("course")
+        .order_by("course__title", "pk")
+    )
+    if not enrollments:
+        return
+    courses = [enrollment.course for enrollment in enrollments]
+    outlines = outlines_for(courses=courses, learner=learner, enrollments=enrollments)
+
+    def continue_url(course):
+        resume = outlines[course.pk].resume_step
+        return settings.WAGTAILADMIN_BASE_URL + (resume.page.url if resume else course.url)
+
+    def subject():
+        return ngettext(
+            "Continue where you left off in %(course)s",
+            "Continue where you left off in your %(count)d courses",
+            len(courses),
+        ) % {"course": courses[0].title, "count": len(courses)}
+
+    def context():
+        token = reminders_unsubscribe_token(learner=learner)
+        return {
+            "learner": learner,
+            "courses": [
+                {"title": course.title, "continue_url": continue_url(course)} for course in courses
+            ],
+            "unsubscribe_url": settings.WAGTAILADMIN_BASE_URL
+            + reverse("courses:reminders_unsubscribe", args=[token]),
+        }
+
+    send_templated_email(
+        to=learner.email,
+        language=learner.preferred_language,
+        subject=subject,
+        template="courses/email/inactivity_reminder.txt",
+        context=context,
+    )
+
+
+@shared_task
+def send_weekly_reminders():
+    """Run by Celery beat every Monday morning (CELERY_BEAT_SCHEDULE)."""
+    return reminders_send(now=timezone.now())

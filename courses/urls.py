@@ -9,4 +9,9 @@ urlpatterns = [
     path("courses/<int:course_id>/enroll/", views.enroll, name="enroll"),
     path("steps/<int:step_id>/complete/", views.complete_step, name="complete_step"),
     path("join/<str:token>/", views.join_cohort, name="join_cohort"),
+    path(
+        "reminders/unsubscribe/<str:token>/",
+        views.unsubscribe_reminders,
+        name="reminders_unsubscribe",
+    ),
 ]

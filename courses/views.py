@@ -5,7 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
 from .mastery import mastery_for_learners
@@ -13,9 +13,12 @@ from .models import Cohort, CoursePage
 from .selectors import course_of_step, course_outline_for, my_learning_for
 from .services import (
     EnrollmentNotAllowed,
+    InvalidUnsubscribeLink,
     InvitationClosed,
     cohort_join,
     enrollment_create,
+    reminders_learner_for_token,
+    reminders_unsubscribe,
     step_complete,
     step_visit,
 )
@@ -101,3 +104,18 @@ def join_cohort(request, token):
         messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": cohort.name})
         return redirect(cohort.course.url)
     return TemplateResponse(request, "courses/join_cohort.html", {"cohort": cohort})
+
+
+@require_http_methods(["GET", "POST"])
+def unsubscribe_reminders(request, token):
+    """The link in reminder emails: works without logging in. GET only asks (mail scanners
+    open links); the button's POST unsubscribes."""
+    template = "courses/unsubscribe.html"
+    try:
+        if request.method == "POST":
+            reminders_unsubscribe(token=token)
+            return TemplateResponse(request, template, {"unsubscribed": True})
+        reminders_learner_for_token(token=token)
+    except InvalidUnsubscribeLink as refusal:
+        return TemplateResponse(request, template, {"error": str(refusal)}, status=400)
+    return TemplateResponse(request, template, {})

@@ -1,14 +1,18 @@
 from django.contrib import messages
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from .admin_views import (
     CohortMatrixView,
     CohortViewSet,
     EnrollmentViewSet,
+    OrganisationSummaryView,
+    cohort_mastery_view,
     import_view,
+    organisation_mastery_view,
     rotate_view,
 )
 from .models import CoursePage, Enrollment
@@ -44,6 +48,17 @@ def cohort_action_urls():
         path("cohorts/<int:pk>/import/", import_view, name="cohort_import"),
         path("cohorts/<int:pk>/invitation/", rotate_view, name="cohort_rotate"),
         path("cohorts/<int:pk>/progress/", CohortMatrixView.as_view(), name="cohort_matrix"),
+        path("cohorts/<int:pk>/mastery/", cohort_mastery_view, name="cohort_mastery"),
+        path(
+            "reports/organisations/",
+            OrganisationSummaryView.as_view(),
+            name="organisation_summary",
+        ),
+        path(
+            "reports/organisations/<int:pk>/mastery/",
+            organisation_mastery_view,
+            name="organisation_mastery",
+        ),
     ]
 
 
@@ -51,4 +66,16 @@ def cohort_action_urls():
 def course_log_actions(actions):
     actions.register_action(
         "courses.cohort_import", _("Import learners"), _("Learners imported into the cohort")
+    )
+
+
+class CohortReportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm("courses.view_cohort")
+
+
+@hooks.register("register_reports_menu_item")
+def organisation_summary_menu_item():
+    return CohortReportMenuItem(
+        _("Organisations"), reverse("organisation_summary"), icon_name="group", order=710
     )

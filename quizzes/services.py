@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from courses.selectors import course_of_step, enrollment_of
 from courses.services import step_complete
@@ -266,6 +267,12 @@ def answer_grade(*, answer: AttemptAnswer, score, comment: str, grader) -> Gradi
         target.graded_by = grader
         target.graded_at = now
         target.save()
+        log(
+            instance=attempt,
+            action="quizzes.grade",
+            user=grader,
+            data={"position": target.position, "score": str(score), "comment": comment},
+        )
         completed = False
         if attempt.status == QuizAttempt.Status.AWAITING_GRADING:
             _apply_totals(attempt, answers, now)

@@ -55,3 +55,8 @@ def keep_quizzes_with_attempts(request, page):
             request, page, _("Learners have taken this quiz; unpublish it instead of deleting it.")
         )
     return None
+
+
+@hooks.register("register_log_actions")
+def quiz_log_actions(actions):
+    actions.register_action("quizzes.grade", _("Grade answer"), _("Open answer graded"))

@@ -45,4 +45,11 @@ class SignUpForm(EmailCleaningMixin, SetPasswordMixin, forms.ModelForm):
 class ProfileForm(EmailCleaningMixin, forms.ModelForm):
     class Meta:
         model = User
-        fields = ["full_name", "email", "organisation", "role", "preferred_language"]
+        fields = [
+            "full_name",
+            "email",
+            "organisation",
+            "role",
+            "preferred_language",
+            "reminders_opt_out",
+        ]

@@ -93,6 +93,13 @@ class User(AbstractUser):
         related_name="members",
     )
     role = models.CharField(_("role"), max_length=20, choices=LearnerRole, blank=True)
+    reminders_opt_out = models.BooleanField(
+        _("no reminder emails"),
+        default=False,
+        help_text=_("Tick to stop the weekly emails about courses you have not continued."),
+    )
+    # Set by courses.services.reminders_send: at most one reminder a week.
+    last_reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"

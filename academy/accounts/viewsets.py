@@ -8,7 +8,7 @@ from academy.core.spreadsheets import FormulaSafeExportMixin
 
 from .models import Organisation
 
-PROFILE_FIELDS = ["full_name", "organisation", "role", "preferred_language"]
+PROFILE_FIELDS = ["full_name", "organisation", "role", "preferred_language", "reminders_opt_out"]
 
 
 class UserCreationForm(WagtailUserCreationForm):

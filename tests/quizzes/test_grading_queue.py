@@ -223,3 +223,15 @@ def test_answers_cannot_be_added_or_deleted_in_the_admin(admin_client, essay):
     assertNotContains(listing, reverse("grading:delete", args=[essay.pk]))
     assert add.status_code == delete.status_code == 302  # refused back to the dashboard
     assert AttemptAnswer.objects.filter(pk=essay.pk).exists()
+
+
+def test_grading_is_recorded_in_the_audit_log_with_who_and_when(trainer, essay):
+    from wagtail.models import ModelLogEntry
+
+    from quizzes.services import answer_grade
+
+    answer_grade(answer=essay, score=1, comment="Clear and concrete.", grader=trainer)
+    entry = ModelLogEntry.objects.get(action="quizzes.grade")
+    assert entry.user_id == trainer.pk
+    assert entry.timestamp is not None
+    assert entry.data["comment"] == "Clear and concrete."
