@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils import timezone
 
 import certificates.services
@@ -26,6 +25,7 @@ from certificates.services import certificate_issue
 from courses.models import Enrollment
 from courses.services import enrollment_create, step_complete
 from tests.factories import UserFactory, lessons_of, make_course
+from tests.services.threads import run_in_threads
 
 pytestmark = [
     pytest.mark.services,
@@ -33,28 +33,6 @@ pytestmark = [
 ]
 
 YEAR = timezone.now().year
-
-
-def run_in_threads(count, action):
-    """Run `action` in `count` threads released at the same moment; the errors they raised."""
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def worker():
-        try:
-            barrier.wait()
-            action()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 @pytest.fixture
@@ -99,7 +77,7 @@ def test_twenty_certificates_issued_from_ten_threads_get_consecutive_serials(cou
                 return
             certificate_issue(learner=learner, course=course)
 
-    errors = run_in_threads(10, issue_until_none_left)
+    _results, errors = run_in_threads(10, issue_until_none_left)
 
     assert errors == []
     serials = sorted(Certificate.objects.values_list("serial", flat=True))
@@ -125,7 +103,8 @@ def test_two_administrators_issuing_the_same_certificate_at_once_make_one(course
                 admin = next(turn)
             results.append(certificate_issue(learner=learner, course=course, issued_by=admin))
 
-        assert run_in_threads(2, issue) == []
+        _results, errors = run_in_threads(2, issue)
+        assert errors == []
         assert len(results) == 2
         assert results[0].pk == results[1].pk
 

@@ -1,39 +1,16 @@
 """Completion and the course_completed signal on PostgreSQL, with a real worker sending mail."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from courses.models import Enrollment, StepProgress
 from courses.services import enrollment_create, step_complete
 from tests.factories import lessons_of, make_course
+from tests.services.threads import run_in_threads
 
 pytestmark = [
     pytest.mark.services,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def run_in_threads(count, action):
-    barrier = threading.Barrier(count)
-    errors = []
-
-    def worker():
-        try:
-            barrier.wait()
-            action()
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return errors
 
 
 def test_a_learner_completes_a_course_step_by_step(learner, completions):
@@ -54,7 +31,9 @@ def test_ten_simultaneous_clicks_on_the_last_step_complete_the_course_once(learn
     first, last = lessons_of(course)
     step_complete(learner=learner, course=course, step=first)
 
-    errors = run_in_threads(10, lambda: step_complete(learner=learner, course=course, step=last))
+    _results, errors = run_in_threads(
+        10, lambda: step_complete(learner=learner, course=course, step=last)
+    )
 
     assert errors == []
     assert StepProgress.objects.filter(learner=learner, step=last).count() == 1
@@ -63,7 +42,7 @@ def test_ten_simultaneous_clicks_on_the_last_step_complete_the_course_once(learn
 
 def test_two_tabs_enrolling_at_once_make_one_enrollment(learner):
     course = make_course(modules=1, lessons_per_module=1)
-    errors = run_in_threads(5, lambda: enrollment_create(learner=learner, course=course))
+    _results, errors = run_in_threads(5, lambda: enrollment_create(learner=learner, course=course))
     assert errors == []
     assert Enrollment.objects.filter(learner=learner, course=course).count() == 1
 

@@ -1,56 +1,19 @@
 """Quiz attempts under concurrent requests on PostgreSQL: a double submit grades once, and two
 tabs pressing "Start" share one attempt (row locks and the one-in-progress constraint)."""
 
-import threading
-
 import pytest
-from django.db import connection
 
 from courses.models import Enrollment, ModulePage, StepProgress
 from courses.services import enrollment_create
-from courses.signals import course_completed
 from quizzes.models import AttemptAnswer, QuizAttempt
 from quizzes.services import QuizRefused, attempt_start, attempt_submit
 from tests.factories import add_quiz, make_course, single_choice
+from tests.services.threads import run_in_threads
 
 pytestmark = [
     pytest.mark.services,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-@pytest.fixture
-def completions():
-    received = []
-
-    def receiver(sender, enrollment, **kwargs):
-        received.append(enrollment.pk)
-
-    course_completed.connect(receiver)
-    yield received
-    course_completed.disconnect(receiver)
-
-
-def run_in_threads(count, action):
-    """Run `action` in `count` threads released at once; their results and errors."""
-    barrier = threading.Barrier(count)
-    results, errors = [], []
-
-    def worker():
-        try:
-            barrier.wait()
-            results.append(action())
-        except Exception as error:
-            errors.append(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=worker) for _ in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results, errors
 
 
 def course_with_only_a_quiz(learner, **quiz_fields):
