@@ -1,11 +1,9 @@
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 from academy.accounts.models import User
+from academy.core.mail import send_templated_email
 from courses.models import CoursePage
 
 from .models import Certificate, CourseCertificateRule
@@ -51,19 +49,21 @@ def send_certificate_issued(certificate_id):
     certificate = Certificate.objects.select_related("learner").filter(pk=certificate_id).first()
     if certificate is None:
         return
-    with translation.override(certificate.language):
-        context = {
+    attachments = []
+    if certificate.pdf:
+        with certificate.pdf.open("rb") as pdf:
+            attachments.append((f"{certificate.serial}.pdf", pdf.read(), "application/pdf"))
+    send_templated_email(
+        to=certificate.learner.email,
+        language=certificate.language,
+        subject=lambda: _("Your certificate for %(course)s") % {"course": certificate.course_title},
+        template="certificates/email/issued.txt",
+        context=lambda: {
             "certificate": certificate,
             "verify_url": settings.WAGTAILADMIN_BASE_URL + certificate.verification_path,
-        }
-        message = EmailMessage(
-            subject=_("Your certificate for %(course)s") % {"course": certificate.course_title},
-            body=render_to_string("certificates/email/issued.txt", context),
-            to=[certificate.learner.email],
-        )
-        if certificate.pdf:
-            message.attach(f"{certificate.serial}.pdf", certificate.pdf.read(), "application/pdf")
-        message.send()
+        },
+        attachments=attachments,
+    )
 
 
 @shared_task(acks_late=True, reject_on_worker_lost=True)

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .models import Enrollment, StepProgress
-from .selectors import _live_modules_and_steps
+from .selectors import live_modules_and_steps
 
 _column_sources = []
 
@@ -92,7 +92,7 @@ def cohort_matrix(*, cohort, organisation_id=None, status=None, order="name") ->
     if status:
         enrollments = enrollments.filter(status=status)
     enrollments = list(enrollments)
-    modules, steps = _live_modules_and_steps([course])
+    modules, steps = live_modules_and_steps([course])
     required = [step for step in steps if step.is_required]
     module_of = {step.pk: step.path[: -Page.steplen] for step in required}
     learner_ids = [e.learner_id for e in enrollments]

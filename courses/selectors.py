@@ -110,7 +110,7 @@ def _learner_or_none(learner):
     return learner if learner is not None and learner.is_authenticated else None
 
 
-def _live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
+def live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
     """Live modules of the given courses and the live steps inside them, in tree order.
 
     Three queries plus one per step type, however many steps there are.
@@ -170,7 +170,7 @@ def course_outline_for(*, course: CoursePage, learner) -> CourseOutline:
     enrollment = (
         Enrollment.objects.filter(learner=learner, course=course).first() if learner else None
     )
-    modules, steps = _live_modules_and_steps([course])
+    modules, steps = live_modules_and_steps([course])
     progress = _progress_by_step(learner, steps) if enrollment else {}
     return _outline(course, modules, steps, enrollment, progress)
 
@@ -178,7 +178,7 @@ def course_outline_for(*, course: CoursePage, learner) -> CourseOutline:
 def outlines_for(*, courses, learner, enrollments) -> dict[int, CourseOutline]:
     """Outlines of several courses at once (catalogue, dashboard), keyed by course id."""
     learner = _learner_or_none(learner)
-    modules, steps = _live_modules_and_steps(courses)
+    modules, steps = live_modules_and_steps(courses)
     progress = _progress_by_step(learner, steps)
     by_course = {e.course_id: e for e in enrollments}
     return {

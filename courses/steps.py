@@ -22,9 +22,6 @@ class CourseStep(models.Model):
     class Meta:
         abstract = True
 
-    # What a learner needs to do to complete this step, shown next to it in the outline.
-    step_kind_label = _("Lesson")
-
     def completes_on_mark(self) -> bool:
         """Whether the learner may complete this step with "Mark as complete" (a quiz may not)."""
         return True

@@ -74,7 +74,6 @@ class QuizPage(RoutablePageMixin, CourseStep, BasePage):
 
     parent_page_types = CourseStep.parent_page_types
     subpage_types = []
-    step_kind_label = _("Quiz")
 
     class Meta:
         verbose_name = _("quiz")

@@ -1,9 +1,8 @@
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import send_mail
-from django.template.loader import render_to_string
-from django.utils import translation
 from django.utils.translation import gettext as _
+
+from academy.core.mail import send_templated_email
 
 from .models import QuizAttempt
 
@@ -14,17 +13,16 @@ def send_answer_graded(attempt_id):
     attempt = QuizAttempt.objects.select_related("learner", "quiz").filter(pk=attempt_id).first()
     if attempt is None:
         return
-    with translation.override(attempt.learner.preferred_language):
-        context = {
+    send_templated_email(
+        to=attempt.learner.email,
+        language=attempt.learner.preferred_language,
+        subject=lambda: _("Your answer in %(quiz)s has been graded") % {"quiz": attempt.quiz.title},
+        template="quizzes/email/answer_graded.txt",
+        context=lambda: {
             "attempt": attempt,
             "learner": attempt.learner,
             "result_url": settings.WAGTAILADMIN_BASE_URL
             + attempt.quiz.url
             + f"attempts/{attempt.pk}/result/",
-        }
-        send_mail(
-            subject=_("Your answer in %(quiz)s has been graded") % {"quiz": attempt.quiz.title},
-            message=render_to_string("quizzes/email/answer_graded.txt", context),
-            from_email=None,
-            recipient_list=[attempt.learner.email],
-        )
+        },
+    )
