@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
+from wagtail.images import get_image_model
 
 from academy.governance.models import Principle
 
@@ -61,15 +62,26 @@ def attempt_form_for(*, attempt, errors=None, responses=None) -> list[QuestionFo
     """The attempt's questions as the learner may see them, with saved answers, or with the
     answers just posted (a rejected form shows what the learner sent, blanks included)."""
     errors = errors or {}
-    return [
+    answers = list(attempt.answers.all())
+    forms = [
         QuestionForm(
             position=answer.position,
             question=public_question(answer.snapshot),
             response=answer.response if responses is None else responses.get(answer.position),
             error=errors.get(answer.position),
         )
-        for answer in attempt.answers.all()
+        for answer in answers
     ]
+    return with_images(forms)
+
+
+def with_images(forms: list[QuestionForm]) -> list[QuestionForm]:
+    """Attach each question's image, all loaded in one query (none when no question has one)."""
+    ids = {form.question["image_id"] for form in forms} - {None}
+    images = get_image_model().objects.in_bulk(ids) if ids else {}
+    for form in forms:
+        form.question["image"] = images.get(form.question["image_id"])
+    return forms
 
 
 @dataclass

@@ -12,7 +12,14 @@ from django.utils.translation import gettext as _
 
 from courses.selectors import step_context
 
-from .selectors import attempt_form_for, attempt_of, attempt_result_for, quiz_status_for
+from .selectors import (
+    QuestionForm,
+    attempt_form_for,
+    attempt_of,
+    attempt_result_for,
+    quiz_status_for,
+    with_images,
+)
 from .services import (
     AnswersRejected,
     QuizRefused,
@@ -166,17 +173,17 @@ def quiz_preview(request, quiz):
         rng=rng,
     )
     forms = [
-        {
-            "position": position,
-            "question": public_question(
+        QuestionForm(
+            position=position,
+            question=public_question(
                 question_snapshot(question, shuffle_choices=quiz.shuffle_choices, rng=rng)
             ),
-            "response": None,
-        }
+            response=None,
+        )
         for position, question in enumerate(questions, start=1)
     ]
     return TemplateResponse(
         request,
         "quizzes/attempt.html",
-        {"page": quiz, "self": quiz, "questions": forms, "preview": True},
+        {"page": quiz, "self": quiz, "questions": with_images(forms), "preview": True},
     )

@@ -566,3 +566,21 @@ def test_the_admin_preview_of_a_draft_creates_no_attempt(admin_client, quiz):
     assertContains(response, "Which principle covers openness of decision-making?")
     assertNotContains(response, "Yes: principle 6.")
     assert not QuizAttempt.objects.exists()
+
+
+def test_a_question_s_image_is_shown_in_the_attempt(learner_client, learner):
+    from wagtail.images import get_image_model
+    from wagtail.images.tests.utils import get_test_image_file
+
+    from tests.factories import single_choice
+    from tests.quizzes.conftest import quiz_in_new_course, start_by_post
+
+    image = get_image_model().objects.create(
+        title="Draft budget chart", file=get_test_image_file(), description="Budget chart"
+    )
+    quiz = quiz_in_new_course(questions=[{**single_choice(), "image": image}], learner=learner)
+    attempt = start_by_post(learner_client, quiz)
+
+    page = learner_client.get(quiz.url + f"attempts/{attempt.pk}/").content.decode()
+    assert 'class="question__image"' in page
+    assert "Yes: principle 6." not in page  # the image brings no key with it
