@@ -18,7 +18,7 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 
 from academy.accounts.models import User
 from academy.core.spreadsheets import FormulaSafeExportMixin
-from courses.models import CoursePage
+from courses.models import Cohort, CoursePage
 
 from . import codes
 from .models import BulkIssueJob, Certificate, CourseCertificateRule
@@ -188,6 +188,24 @@ class IssueForm(forms.Form):
 
 class BulkIssueForm(forms.Form):
     course = forms.ModelChoiceField(CoursePage.objects.all(), label=gettext_lazy("Course"))
+    cohort = forms.ModelChoiceField(
+        Cohort.objects.select_related("course"),
+        label=gettext_lazy("Cohort"),
+        required=False,
+        empty_label=gettext_lazy("Every learner of the course"),
+        help_text=gettext_lazy("Only this cohort's learners; leave empty for the whole course."),
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        course, cohort = cleaned.get("course"), cleaned.get("cohort")
+        if course and cohort and cohort.course_id != course.pk:
+            self.add_error(
+                "cohort",
+                _("The cohort %(cohort)s takes %(course)s, not this course.")
+                % {"cohort": cohort, "course": cohort.course},
+            )
+        return cleaned
 
 
 def _require_manager(request):
@@ -285,13 +303,13 @@ def bulk_issue_view(request):
     _require_manager(request)
     form = BulkIssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        job = bulk_issue_start(course=form.cleaned_data["course"], requested_by=request.user)
+        job = bulk_issue_start(requested_by=request.user, **form.cleaned_data)
         return redirect("certificates_bulk_progress", job.pk)
-    jobs = BulkIssueJob.objects.select_related("course")[:10]
+    jobs = BulkIssueJob.objects.select_related("course", "cohort")[:10]
     return _render(request, "bulk_issue.html", {"form": form, "jobs": jobs})
 
 
 def bulk_progress_view(request, pk):
     _require_manager(request)
-    job = get_object_or_404(BulkIssueJob.objects.select_related("course"), pk=pk)
+    job = get_object_or_404(BulkIssueJob.objects.select_related("course", "cohort"), pk=pk)
     return _render(request, "bulk_progress.html", {"job": job})

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
-from wagtail.models import Orderable, PreviewableMixin, TranslatableMixin
+from wagtail.models import Locale, Orderable, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 
 from . import codes
@@ -73,6 +73,18 @@ class CertificateTemplate(TranslatableMixin, PreviewableMixin, ClusterableModel)
 
     def __str__(self):
         return self.title
+
+    def in_language(self, language_code):
+        """This template's translation into `language_code`, or itself if there is none."""
+        locale = Locale.objects.filter(language_code=language_code).first()
+        return (self.get_translation_or_none(locale) if locale else None) or self
+
+    def printed_names(self) -> dict:
+        """The issuers and signatories as a certificate prints them, to be kept on it."""
+        return {
+            "issuers": [issuer.name for issuer in self.issuers.all()],
+            "signatories": [{"name": s.name, "title": s.title} for s in self.signatories.all()],
+        }
 
     def serve_preview(self, request, mode_name):
         from .views import template_preview
@@ -201,6 +213,8 @@ class Certificate(index.Indexed, models.Model):
     hours = models.PositiveSmallIntegerField(_("hours"), default=0)
     principles = models.JSONField(_("principles"), default=list, blank=True)
     score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2, null=True)
+    issuers = models.JSONField(_("issuing organisations"), default=list, blank=True)
+    signatories = models.JSONField(_("signatories"), default=list, blank=True)
     language = models.CharField(_("language"), max_length=10, default="en")
     requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
     issued_at = models.DateTimeField(_("issued at"), null=True, blank=True)
@@ -261,8 +275,8 @@ class Certificate(index.Indexed, models.Model):
 
 
 class BulkIssueJob(models.Model):
-    """Issuing certificates to every qualifying learner of a course, run by a Celery task; the
-    admin shows its progress."""
+    """Issuing certificates to every qualifying learner of a course (or of one of its cohorts),
+    run by a Celery task; the admin shows its progress."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -270,6 +284,9 @@ class BulkIssueJob(models.Model):
         DONE = "done", _("Done")
 
     course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    cohort = models.ForeignKey(
+        "courses.Cohort", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -286,7 +303,7 @@ class BulkIssueJob(models.Model):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.course} ({self.processed}/{self.total})"
+        return f"{self.cohort or self.course} ({self.processed}/{self.total})"
 
     @property
     def percent(self):

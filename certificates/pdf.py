@@ -22,7 +22,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
-from wagtail.models import Locale
 
 FONT_DIR = Path(font_roboto.__file__).parent / "files"
 
@@ -56,12 +55,9 @@ def placeholder_values(certificate) -> dict:
     }
 
 
-def _template_in(template, language):
-    locale = Locale.objects.filter(language_code=language).first()
-    return (template.get_translation_or_none(locale) if locale else None) or template
-
-
 def _image(image):
+    if image is None:
+        return None
     try:
         with image.file.open("rb") as handle:
             return ImageReader(BytesIO(handle.read()))
@@ -105,7 +101,7 @@ def render_pdf(certificate, template=None) -> bytes:
     register_fonts()
     with translation.override(certificate.language):
         if template is None:
-            template = _template_in(certificate.template, certificate.language)
+            template = certificate.template.in_language(certificate.language)
         return _render(certificate, template)
 
 
@@ -117,7 +113,7 @@ def _render(certificate, template) -> bytes:
     # Roboto from the start, so the page references no font that is not embedded.
     canvas = Canvas(buffer, pagesize=size, pageCompression=1, initialFontName="Roboto")
     canvas.setTitle(f"{template.title} {certificate.serial}")
-    canvas.setAuthor(", ".join(i.name for i in template.issuers.all()) or "LAP Academy")
+    canvas.setAuthor(", ".join(certificate.issuers) or "LAP Academy")
     canvas.setSubject(certificate.course_title)
 
     canvas.setStrokeColor(accent)
@@ -126,17 +122,18 @@ def _render(certificate, template) -> bytes:
     canvas.setLineWidth(1)
     canvas.rect(13 * mm, 13 * mm, width - 26 * mm, height - 26 * mm)
 
-    issuers = list(template.issuers.all())
+    # Names as printed when issued (the certificate's snapshot); images from the template.
+    logos = {issuer.name: issuer.logo for issuer in template.issuers.all()}
     x = 25 * mm
-    for issuer in issuers:
-        logo = _image(issuer.logo) if issuer.logo else None
+    for name in certificate.issuers:
+        logo = _image(logos.get(name))
         if logo:
             canvas.drawImage(
                 logo, x, height - 42 * mm, 40 * mm, 20 * mm, preserveAspectRatio=True, mask="auto"
             )
         canvas.setFont("Roboto", 9)
         canvas.setFillColor(HexColor("#333333"))
-        canvas.drawString(x, height - 47 * mm, issuer.name)
+        canvas.drawString(x, height - 47 * mm, name)
         x += 70 * mm
 
     canvas.setFillColor(accent)
@@ -155,8 +152,9 @@ def _render(certificate, template) -> bytes:
     body.drawOn(canvas, 35 * mm, height - 100 * mm - body_height)
 
     x = 30 * mm
-    for signatory in template.signatories.all():
-        signature = _image(signatory.signature) if signatory.signature else None
+    signatures = {signatory.name: signatory.signature for signatory in template.signatories.all()}
+    for signatory in certificate.signatories:
+        signature = _image(signatures.get(signatory["name"]))
         if signature:
             canvas.drawImage(
                 signature, x, 40 * mm, 50 * mm, 15 * mm, preserveAspectRatio=True, mask="auto"
@@ -164,9 +162,9 @@ def _render(certificate, template) -> bytes:
         canvas.setStrokeColor(HexColor("#555555"))
         canvas.line(x, 38 * mm, x + 60 * mm, 38 * mm)
         canvas.setFont("Roboto-Bold", 10)
-        canvas.drawString(x, 33 * mm, signatory.name)
+        canvas.drawString(x, 33 * mm, signatory["name"])
         canvas.setFont("Roboto", 9)
-        canvas.drawString(x, 28 * mm, signatory.title)
+        canvas.drawString(x, 28 * mm, signatory["title"])
         x += 75 * mm
 
     url = verification_url(certificate)

@@ -112,9 +112,13 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None):
     ]
     certificate.score = average_quiz_score(learner=learner, course=course)
     certificate.language = learner.preferred_language
-    certificate.expires_on = (
-        now.date() + timedelta(days=rule.valid_for_days) if rule.valid_for_days else None
-    )
+    template = certificate.template.in_language(certificate.language)
+    for field, value in template.printed_names().items():
+        setattr(certificate, field, value)
+    if rule is not None:  # a correction without a rule keeps the original expiry
+        certificate.expires_on = (
+            now.date() + timedelta(days=rule.valid_for_days) if rule.valid_for_days else None
+        )
     certificate.save()
     log(instance=certificate, action="certificates.issue", user=issued_by)
     transaction.on_commit(lambda: _queue_render(certificate.pk))
@@ -138,7 +142,9 @@ def _queue_render(certificate_id):
 
 def certificate_reissue(*, certificate: Certificate, issued_by) -> Certificate:
     """Issue a corrected certificate (e.g. a corrected name): the old one is marked superseded
-    and the new one, with a new serial, records which one it replaces."""
+    and the new one, with a new serial, records which one it replaces. A correction is not a new
+    award, so it works even if the course has since stopped awarding certificates: it then keeps
+    the original template and expiry date."""
     rule = _rule(certificate.course)
     with transaction.atomic():
         old = Certificate.objects.select_for_update().get(pk=certificate.pk)
@@ -147,7 +153,12 @@ def certificate_reissue(*, certificate: Certificate, issued_by) -> Certificate:
         old.status = Certificate.Status.SUPERSEDED
         old.save(update_fields=["status"])
         log(instance=old, action="certificates.supersede", user=issued_by)
-        new = Certificate(learner=old.learner, course=old.course, template=rule.template)
+        new = Certificate(
+            learner=old.learner,
+            course=old.course,
+            template=rule.template if rule else old.template,
+            expires_on=old.expires_on,
+        )
         _make_valid(new, rule=rule, issued_by=issued_by, replaces=old)
     return new
 
@@ -185,9 +196,12 @@ def certificate_render(*, certificate: Certificate) -> Certificate:
     return certificate
 
 
-def bulk_issue_start(*, course, requested_by) -> BulkIssueJob:
-    """Queue issuing to every learner who completed `course` and has no valid certificate."""
-    job = BulkIssueJob.objects.create(course=course, requested_by=requested_by)
+def bulk_issue_start(*, course, requested_by, cohort=None) -> BulkIssueJob:
+    """Queue issuing to every learner who completed `course` (only those of `cohort`, if given)
+    and has no valid certificate."""
+    if cohort is not None and cohort.course_id != course.pk:
+        raise ValueError(_("The cohort %(cohort)s does not take this course.") % {"cohort": cohort})
+    job = BulkIssueJob.objects.create(course=course, cohort=cohort, requested_by=requested_by)
     transaction.on_commit(lambda: _queue_bulk(job.pk))
     return job
 
@@ -201,9 +215,10 @@ def _queue_bulk(job_id):
 def bulk_issue_run(*, job) -> None:
     """Issue to each learner who completed the course, recording progress as it goes. Safe to
     re-run after a worker dies: learners who already have a certificate count as skipped."""
-    learners = User.objects.filter(
-        enrollments__course=job.course, enrollments__status="completed"
-    ).order_by("pk")
+    completed = Enrollment.objects.filter(course=job.course, status=Enrollment.Status.COMPLETED)
+    if job.cohort_id:
+        completed = completed.filter(cohort=job.cohort_id)
+    learners = User.objects.filter(pk__in=completed.values("learner")).order_by("pk")
     BulkIssueJob.objects.filter(pk=job.pk).update(
         status=BulkIssueJob.Status.RUNNING, total=learners.count(), processed=0, issued=0, skipped=0
     )

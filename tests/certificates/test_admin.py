@@ -18,6 +18,7 @@ from certificates.models import (
     CourseCertificateRule,
 )
 from certificates.services import certificate_request, certificate_revoke
+from courses.models import Cohort, Enrollment
 from courses.services import enrollment_create
 from tests.certificates.conftest import certified_course, complete, pdf_text
 from tests.factories import UserFactory
@@ -351,6 +352,39 @@ def test_bulk_issue_certifies_every_completed_learner_without_a_certificate(
     assert sorted(Certificate.objects.values_list("serial", flat=True)) == [
         f"LAP-{year}-{n:06d}" for n in (1, 2, 3)
     ]
+
+
+def test_bulk_issue_to_a_cohort_certifies_only_its_learners(
+    manager_client, course, django_capture_on_commit_callbacks
+):
+    cohort = Cohort.objects.create(course=course, name="Hercegovina 2026")
+    in_cohort, outsider = UserFactory(), UserFactory()
+    for learner in (in_cohort, outsider):
+        complete(learner, course)
+    Enrollment.objects.filter(learner=in_cohort).update(cohort=cohort)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = manager_client.post(
+            reverse("certificates_bulk_issue"), {"course": course.pk, "cohort": cohort.pk}
+        )
+
+    progress = manager_client.get(response.url).content.decode()
+    assert "Hercegovina 2026" in progress
+    assert "1 of 1 learners processed: 1 issued, 0 skipped" in progress
+    assert Certificate.objects.get().learner == in_cohort
+
+
+def test_bulk_issue_refuses_a_cohort_of_another_course(manager_client, course, template):
+    other = certified_course(template, title="Ethics in Local Government")
+    cohort = Cohort.objects.create(course=other, name="Posavina 2026")
+
+    response = manager_client.post(
+        reverse("certificates_bulk_issue"), {"course": course.pk, "cohort": cohort.pk}
+    )
+
+    assert response.status_code == 200
+    assert "takes Ethics in Local Government, not this course" in response.content.decode()
+    assert not BulkIssueJob.objects.exists()
 
 
 def test_the_bulk_issue_page_lists_recent_jobs(manager_client, course, cert_admin):

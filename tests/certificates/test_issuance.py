@@ -327,6 +327,23 @@ def test_reissuing_after_a_name_correction_supersedes_the_old_certificate(
     assert "certificates.supersede" in log_actions(old)
 
 
+def test_a_certificate_can_be_corrected_after_its_course_stopped_awarding_them(
+    issued, cert_admin, django_capture_on_commit_callbacks
+):
+    expires_on = timezone.localdate() + timedelta(days=300)
+    Certificate.objects.filter(pk=issued.pk).update(expires_on=expires_on)
+    issued.course.certificate_rule.delete()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        new = certificate_reissue(certificate=issued, issued_by=cert_admin)
+
+    new.refresh_from_db()
+    assert new.status == Certificate.Status.VALID
+    assert new.template == issued.template
+    assert new.expires_on == expires_on
+    assert new.pdf_sha256
+
+
 def test_only_a_valid_certificate_can_be_reissued(issued, cert_admin):
     certificate_revoke(certificate=issued, reason="Issued by mistake.", revoked_by=cert_admin)
 

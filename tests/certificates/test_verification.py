@@ -56,6 +56,19 @@ def test_a_valid_certificate_shows_every_printed_field_and_no_email(client, issu
     assert "Revoked" not in html and "Expired" not in html
 
 
+def test_the_issuers_shown_are_those_printed_not_the_templates_current_ones(
+    client, issued, template
+):
+    template.issuers.filter(name="Council of Europe").update(name="Renamed Organisation")
+    template.signatories.update(name="Someone Else")
+
+    html = page(client.get(verify_url(issued.display_code)))
+
+    assert "Council of Europe, Local Democracy Agency Mostar" in html
+    assert issued.signatories and issued.signatories[0]["name"] in html
+    assert "Renamed Organisation" not in html and "Someone Else" not in html
+
+
 def test_a_revoked_certificate_says_so_with_the_date_and_the_reason(client, issued, cert_admin):
     certificate_revoke(
         certificate=issued, reason="The exam was taken by someone else.", revoked_by=cert_admin
