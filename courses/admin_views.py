@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.reports import ReportView
@@ -169,7 +169,11 @@ def import_view(request, pk):
         enrollments = cohort_import(cohort=cohort, rows=rows, imported_by=request.user)
         messages.success(
             request,
-            _("%(count)d learners enrolled; invitations are on their way.")
+            ngettext(
+                "%(count)d learner enrolled; invitations are on their way.",
+                "%(count)d learners enrolled; invitations are on their way.",
+                len(enrollments),
+            )
             % {"count": len(enrollments)},
         )
         return redirect(reverse("cohorts:inspect", args=[cohort.pk]))

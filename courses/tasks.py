@@ -100,11 +100,14 @@ def send_inactivity_reminder(learner_id, enrollment_ids):
         return settings.WAGTAILADMIN_BASE_URL + (resume.page.url if resume else course.url)
 
     def subject():
+        # Two messages, not one plural: in bs, hr and sr the "one" form also serves 21, 31...
+        if len(courses) == 1:
+            return _("Continue where you left off in %(course)s") % {"course": courses[0].title}
         return ngettext(
-            "Continue where you left off in %(course)s",
+            "Continue where you left off in your %(count)d course",
             "Continue where you left off in your %(count)d courses",
             len(courses),
-        ) % {"course": courses[0].title, "count": len(courses)}
+        ) % {"count": len(courses)}
 
     def context():
         token = reminders_unsubscribe_token(learner=learner)
