@@ -1,0 +1,425 @@
+"""The demo course in Bosnian (ijekavian): `COURSE` and `QUIZZES` shaped exactly like
+academy.demo.content.COURSE and academy.demo.quiz_content.QUIZZES.
+
+Only human-readable text is translated; slugs, block types, flags, points and principle numbers
+are the English ones. Terms: "12 principa dobrog demokratskog upravljanja", "Akademija za lidere",
+"Vijeće Evrope", "Komitet ministara", "organizacije civilnog društva (OCD)".
+"""
+
+from academy.demo.quiz_content import numeric, short, single
+
+GOOD_LOCAL_GOVERNANCE = {
+    "title": "Dobro lokalno upravljanje",
+    "slug": "good-local-governance",
+    "intro": (
+        "Odakle potiču 12 principa dobrog demokratskog upravljanja, kako ih je preporuka iz "
+        "2023. godine ažurirala i šta znače za svakodnevni rad općine i kompetencije njenih "
+        "lidera."
+    ),
+    "lessons": [
+        {
+            "title": "Od Strategije iz 2008. do CM/Rec(2023)5",
+            "slug": "from-2008-strategy-to-cm-rec-2023-5",
+            "minutes": 15,
+            "principles": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+            "tags": ["historija", "12 principa", "Vijeće Evrope"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Odakle potiču 12 principa", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Komitet ministara Vijeća Evrope podržao je 2008. godine "
+                        "<b>Strategiju za inovacije i dobro upravljanje na lokalnom nivou</b>. "
+                        "Njeno središte činilo je dvanaest principa dobrog demokratskog "
+                        "upravljanja: zajednički opis onoga što građani s pravom mogu očekivati "
+                        "od vlasti koja im je najbliža. U godinama koje su uslijedile Vijeće "
+                        "Evrope razvilo je praktične alate koji općinama pomažu da principe "
+                        "primijene u radu, među njima Program Akademije za lidere (LAP) i "
+                        "Evropsku oznaku izvrsnosti u upravljanju (ELoGE).</p><p>Principi "
+                        "nikada nisu bili zamišljeni kao kontrolna lista za pravnike. Oni "
+                        "opisuju ishode: poštene izbore, usluge koje odgovaraju na potrebe, "
+                        "novac kojim se razborito upravlja, odluke koje građani mogu pratiti i "
+                        "preispitivati. Petnaest godina bili su zajednički jezik općinama, "
+                        "savezima općina i gradova, civilnom društvu i trenerima širom Evrope, "
+                        "pa i u Bosni i Hercegovini.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Revizija iz 2023. godine", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Komitet ministara usvojio je 2023. godine <b>Preporuku "
+                        "CM/Rec(2023)5</b> o principima dobrog demokratskog upravljanja. "
+                        "Preporuka zadržava dvanaest principa, ali mijenja njihove nazive, "
+                        "redoslijed i ono što se pod svakim od njih očekuje. Mjerilo iz 2023. "
+                        "godine opisuje svaki princip kroz tri izjave o ishodima, tako da općina "
+                        "može postaviti konkretno pitanje: vidi li se ovaj ishod u našem radu i "
+                        "kako bismo to pokazali?</p><p>Lista, prema redoslijedu iz 2023. "
+                        "godine, glasi:</p><ol><li>Demokratsko učešće</li><li>Ljudska "
+                        "prava</li><li>Vladavina prava</li><li>Javna "
+                        "etika</li><li>Odgovornost</li><li>Otvorenost i "
+                        "transparentnost</li><li>Efikasna, efektivna i pouzdana "
+                        "uprava</li><li>Liderstvo, sposobnost i "
+                        "kapacitet</li><li>Responzivnost</li><li>Dobro finansijsko i "
+                        "ekonomsko upravljanje</li><li>Održivost i dugoročna "
+                        "orijentacija</li><li>Otvorenost za promjene i "
+                        "inovacije</li></ol><p>Nova numeracija važna je u praksi. Stariji "
+                        "priručnici, izvještaji o samoprocjeni i materijali za obuku koriste "
+                        "brojeve iz 2008. godine. Responzivnost je, naprimjer, 2008. bila "
+                        "princip 2, a danas je princip 9, dok je Odgovornost s broja 12 prešla "
+                        "na broj 5. Kada čitate neki dokument, provjerite koju listu slijedi. Na "
+                        "ovoj platformi svaka lekcija, svako pitanje u kvizu i svaki certifikat "
+                        "koriste brojeve iz 2023. godine.</p>"
+                    ),
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "info",
+                        "title": "Dva broja, jedan princip",
+                        "body": (
+                            '<p>Ako kolega spomene "princip 4", pitajte misli li na listu iz '
+                            "2008. (Otvorenost i transparentnost) ili na listu iz 2023. "
+                            "(Javna etika). Platforma čuva oba broja kako bi se stariji "
+                            "izvještaji i dalje mogli porediti s novim.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "heading",
+                    "value": {
+                        "text": "Zašto su principi važni za općinu",
+                        "level": "h2",
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Za načelnika, općinsko vijeće ili šefa službe principi su i "
+                        "ogledalo i kompas. Kao ogledalo pokazuju kako općina izgleda izvana: "
+                        "mladoj porodici koja traži građevinsku dozvolu, lokalnom udruženju "
+                        "koje traži grant, investitoru koji čeka odluku. Kao kompas pomažu "
+                        "liderima da odaberu prioritete kada nema dovoljno novca ili ljudi da "
+                        "se sve uradi odjednom.</p><p>U Bosni i Hercegovini, gdje općine i "
+                        "gradovi rade prema različitim entitetskim, kantonalnim i distriktnim "
+                        "propisima, principi nude zajedničku referentnu tačku koja ne zavisi od "
+                        "tih razlika. Općina u Federaciji i grad u Republici Srpskoj mogu "
+                        "uporediti svoju praksu na istih dvanaest tačaka i učiti jedni od "
+                        "drugih, kao što to čine četiri općine u jednoj LAP grupi.</p>"
+                    ),
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Sjetite se jedne odluke koju je vaša općina donijela u protekloj "
+                            "godini. Kojem je od 12 principa dobro poslužila, a koji je "
+                            "zanemarila?"
+                        ),
+                    },
+                },
+            ],
+        },
+        {
+            "title": "Principi u svakodnevnom radu općine",
+            "slug": "principles-in-daily-municipal-work",
+            "minutes": 20,
+            "principles": [7, 9],
+            "tags": ["javne usluge", "uprava", "pružanje usluga"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {
+                        "text": "Principi se vide na šalteru",
+                        "level": "h2",
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Građani rijetko čitaju strategije. S općinom se susreću na šalteru, "
+                        "telefonom, na njenoj web-stranici i kroz odluke koje stignu do njihove "
+                        "ulice. Tu se svakodnevno provjeravaju dva principa: <b>Efikasna, "
+                        "efektivna i pouzdana uprava</b> (princip 7) i <b>Responzivnost</b> "
+                        "(princip 9).</p><p>Efikasna uprava znači da se rezultati postižu "
+                        "raspoloživim resursima, da su procedure jednostavne koliko zakon "
+                        "dopušta i da općina provjerava ostvaruje li svoje ciljeve. Efektivnost "
+                        "postavlja drugačije pitanje: je li usluga zaista riješila problem? "
+                        "Dozvola izdata brzo, ali s greškama, ili put popravljen na vrijeme, ali "
+                        "bez odvodnje, efikasni su na papiru, a neefektivni u praksi. Pouzdana "
+                        "uprava dodaje jasna pravila i urednu evidenciju, kako bi sljedeći "
+                        "službenik mogao nastaviti tamo gdje je prethodni stao.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Tri primjera iz svakodnevice", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<ul><li><b>Centar za pružanje usluga građanima.</b> Općina "
+                        "reorganizuje šalter-salu tako da građanin sve dokumente za građevinsku "
+                        "dozvolu može predati na jednom mjestu, dobija pisanu potvrdu s brojem "
+                        "predmeta i može online pratiti status zahtjeva. Vrijeme čekanja bilježi "
+                        "se svakog mjeseca i objavljuje.</li><li><b>Standardni rokovi za "
+                        "odgovor.</b> Kabinet načelnika uvodi interno pravilo da svaki pisani "
+                        "zahtjev u utvrđenom broju radnih dana dobije barem potvrdu prijema, "
+                        "čak i ako potpuni odgovor traje duže. Uprava dva puta godišnje "
+                        "izvještava vijeće o tome koliko se često pravilo "
+                        "poštovalo.</li><li><b>Zimsko održavanje.</b> Prije zime služba za "
+                        "komunalne poslove objavljuje redoslijed čišćenja ulica i broj telefona "
+                        "za hitne slučajeve, kako bi stanovnici udaljenih mjesnih zajednica "
+                        "znali šta mogu očekivati.</li></ul><p>Nijedan od ovih primjera ne "
+                        "traži veliki budžet. Svaki traži nekoga ko će odlučiti da vrijeme i "
+                        "povjerenje građana zaslužuju pažnju, i rutinu koja tu odluku održava i "
+                        "nakon što prvi entuzijazam splasne.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Responzivnost je više od brzine", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Responzivnost znači da općina svoje ciljeve, pravila i procedure "
+                        "prilagođava legitimnim potrebama i očekivanjima građana i da zahtjevi "
+                        "i prigovori dobijaju odgovor u razumnom roku. Brzina je dio toga, ali i "
+                        "slušanje. Ako mnogo roditelja traži duže radno vrijeme vrtića, "
+                        "responzivna općina ozbiljno razmotri zahtjev, objasni šta je moguće, a "
+                        "šta nije, i o tome obavijesti roditelje.</p><p>Responzivnost ima i "
+                        "svoje granice. Nije svaki zahtjev legitiman niti finansijski izvodiv, a "
+                        "dobra uprava to otvoreno kaže umjesto da obećava ono što ne može "
+                        'ispuniti. Jasno i pristojno "ne", uz obrazloženje, responzivnije je od '
+                        "šutnje.</p>"
+                    ),
+                },
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": (
+                            "Javne usluge se pružaju, a na zahtjeve i prigovore odgovara se, u "
+                            "razumnom roku."
+                        ),
+                        "attribution": "Princip 9, Responzivnost (parafrazirano)",
+                    },
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "tip",
+                        "title": "Počnite od malog",
+                        "body": (
+                            "<p>Odaberite jednu uslugu na koju stiže mnogo prigovora, izmjerite "
+                            "koliko danas traje i s uposlenicima koji je pružaju dogovorite "
+                            "realan cilj. Rezultat objavite nakon tri mjeseca.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Na koju se uslugu u vašoj općini građani najčešće žale? Kako bi "
+                            "efikasno, efektivno i responzivno pružanje te usluge izgledalo za "
+                            "godinu dana?"
+                        ),
+                    },
+                },
+            ],
+        },
+        {
+            "title": "Kompetencije lokalnih lidera",
+            "slug": "competences-for-local-leaders",
+            "minutes": 15,
+            "principles": [8],
+            "tags": ["kompetencije", "izgradnja kapaciteta", "ljudski resursi"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {
+                        "text": "Princip 8: Liderstvo, sposobnost i kapacitet",
+                        "level": "h2",
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Princip 8, <b>Liderstvo, sposobnost i kapacitet</b>, traži da "
+                        "izabrani predstavnici i uposlenici imaju vještine, znanje i resurse "
+                        "koji su im potrebni za posao i da lideri preuzmu odgovornost za njihov "
+                        "razvoj. On povezuje pojedinačnu kompetenciju (šta neka osoba može "
+                        "uraditi) s kapacitetom organizacije (šta općina kao cjelina može "
+                        "ostvariti). Vješt šef službe ne može nadoknaditi organizaciju bez "
+                        "jasnih procedura, a dobre procedure ne daju rezultat ako niko nema "
+                        "vještine da ih primijeni.</p><p>Liderstvo u općini nije ograničeno na "
+                        "načelnika. Vijećnici vode kada pripremaju odluku i objašnjavaju je "
+                        "biračima. Šefovi službi vode svoje timove. Onaj ko rukovodi općinskom "
+                        "upravom vodi njen svakodnevni rad. Predstavnici OCD-a vode kada "
+                        "okupljaju građane oko nekog lokalnog problema. Program Akademije za "
+                        "lidere zasniva se na ideji da sve ove uloge traže liderske vještine i "
+                        "da ih je najkorisnije vježbati zajedno.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Kompetencije potrebne lokalnom lideru", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Programi obuke i okviri kompetencija opisuju lokalno liderstvo na "
+                        "različite načine, ali većina obuhvata sljedeće grupe "
+                        "kompetencija:</p><ul><li><b>Strateško razmišljanje</b>: postavljanje "
+                        "prioriteta, sagledavanje kako današnje odluke utiču na narednih deset "
+                        "godina, povezivanje budžeta sa strategijom "
+                        "razvoja.</li><li><b>Upravljanje ljudima</b>: delegiranje, davanje "
+                        "povratnih informacija, priznavanje dobrog rada, rješavanje sukoba u "
+                        "timu.</li><li><b>Komunikacija</b>: objašnjavanje odluka jednostavnim "
+                        "jezikom, slušanje građana i uposlenika, dobro vođenje "
+                        "sastanaka.</li><li><b>Poznavanje okvira</b>: zakoni o lokalnoj "
+                        "samoupravi, javnim finansijama, javnim nabavkama i slobodi pristupa "
+                        "informacijama koji važe u vašem entitetu, kantonu ili "
+                        "distriktu.</li><li><b>Etičko rasuđivanje</b>: prepoznavanje sukoba "
+                        "interesa i postupanje s integritetom kada pravila nisu "
+                        "jasna.</li><li><b>Otvorenost za učenje</b>: traženje povratnih "
+                        "informacija, učenje od drugih općina i isprobavanje novih "
+                        "pristupa.</li></ul>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Izgradnja kapaciteta, ne samo vještina", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Kompetencije više rastu kroz praksu, promišljanje i povratne "
+                        "informacije nego kroz predavanja. Zato LAP kombinuje radionice s radom "
+                        "na stvarnim pitanjima općine između susreta. Korisno pitanje za svakog "
+                        "lidera glasi: ko bi u mom timu mogao raditi moj posao da me mjesec dana "
+                        'nema? Ako je odgovor "niko", općina ima problem s kapacitetom, ma '
+                        "koliko njen lider bio sposoban.</p><p>Praktični koraci uključuju "
+                        "jednostavan plan obuke uposlenika povezan s godišnjim ciljevima, "
+                        "program uvođenja za novoizabrane vijećnike nakon lokalnih izbora, "
+                        "ažurne opise radnih mjesta i mentorstvo u kojem iskusni službenici "
+                        "podržavaju nove. Ovakvi koraci su realna polazna tačka, a sljedeća LAP "
+                        "radionica dobra je prilika da se osvrnete na ono što je uspjelo i ono "
+                        "što nije.</p>"
+                    ),
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "warning",
+                        "title": "Zamka heroja",
+                        "body": (
+                            "<p>Lider koji svaki problem rješava lično može se osjećati "
+                            "nezamjenjivim, ali organizacija pritom ništa ne nauči. Kapacitet "
+                            "se gradi kada lideri puste druge da preuzmu odgovornost i naprave "
+                            "greške iz kojih mogu učiti.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Odaberite tri kompetencije iz ove lekcije. Iskreno ocijenite sebe "
+                            "u svakoj od njih i navedite jednu konkretnu situaciju u narednih "
+                            "mjesec dana u kojoj je možete vježbati."
+                        ),
+                    },
+                },
+            ],
+        },
+    ],
+}
+
+GOOD_LOCAL_GOVERNANCE_QUIZ = {
+    "title": "Kviz: Dobro lokalno upravljanje",
+    "slug": "quiz-good-local-governance",
+    "intro": "<p>Tri pitanja o tome odakle potiču 12 principa.</p>",
+    "settings": {"pass_mark": 70, "max_attempts": 3, "wait_minutes": 0},
+    "questions": [
+        (
+            "Koje godine je usvojeno prvih 12 principa dobrog demokratskog upravljanja?",
+            1,
+            [1],
+            numeric(2008),
+            "12 principa bili su dio Strategije za inovacije i dobro upravljanje na lokalnom "
+            "nivou iz 2008. godine.",
+        ),
+        (
+            "Kojom su preporukom Komiteta ministara principi ažurirani 2023. godine?",
+            1,
+            [1],
+            short("CM/Rec(2023)5", "CM/Rec (2023) 5", "Rec(2023)5"),
+            "Preporuka CM/Rec(2023)5 iznova je formulisala i prenumerisala 12 principa.",
+        ),
+        (
+            "Koji broj ima Responzivnost na listi iz 2023. godine?",
+            1,
+            [9],
+            single(
+                ("9", True, "Tačno: Responzivnost je na listi iz 2023. princip 9."),
+                ("2", False, "To je bio njen broj 2008. godine."),
+                ("6", False, "Princip 6 je Otvorenost i transparentnost."),
+                ("12", False, "Princip 12 je Otvorenost za promjene i inovacije."),
+            ),
+            "Lista iz 2023. prenumerisala je principe; Responzivnost je s broja 2 prešla na "
+            "broj 9.",
+        ),
+    ],
+}
+
+COURSE = {
+    "title": "LAP faza 1 - Liderstvo za organizacije",
+    "slug": "lap-stage-1",
+    "summary": (
+        "Prva faza Programa Akademije za lidere Vijeća Evrope, s online lekcijama koje se prate "
+        "između radionica. Uvodi 12 principa dobrog demokratskog upravljanja, funkcije i stilove "
+        "lokalnog liderstva, mjerilo ELoGE te praktične načine rada s građanima i civilnim "
+        "društvom."
+    ),
+    "audience": (
+        "Načelnici, općinski vijećnici, viši općinski službenici i predstavnici organizacija "
+        "civilnog društva u Bosni i Hercegovini koji učestvuju u jednoj od grupa LAP-a."
+    ),
+    "estimated_hours": 12,
+    "learning_outcomes": [
+        (
+            "Objasniti 12 principa dobrog demokratskog upravljanja i kako je Preporuka "
+            "CM/Rec(2023)5 izmijenila listu iz 2008. godine."
+        ),
+        (
+            "Prepoznati kako se principi primjenjuju u svakodnevnim općinskim uslugama, "
+            "odlukama i sastancima."
+        ),
+        "Opisati glavne funkcije lokalnih lidera i prilagoditi stil liderstva situaciji.",
+        "Prepoznati etičke rizike u radu općine i ojačati odgovornost.",
+        "Opisati faze i alate ELoGE-a i pretočiti rezultate procjene u plan poboljšanja.",
+        "Isplanirati kako informisati, konsultovati i uključiti građane i OCD u lokalnu odluku.",
+    ],
+    "principles": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+    "tags": [
+        "liderstvo",
+        "dobro upravljanje",
+        "lokalna samouprava",
+        "12 principa",
+        "ELoGE",
+        "učešće",
+    ],
+    "modules": [GOOD_LOCAL_GOVERNANCE],
+}
+
+QUIZZES = {
+    "good-local-governance": GOOD_LOCAL_GOVERNANCE_QUIZ,
+}
