@@ -6,7 +6,7 @@ are the English ones. Terms: "12 principa dobrog demokratskog upravljanja", "Aka
 "Vijeće Evrope", "Komitet ministara", "organizacije civilnog društva (OCD)".
 """
 
-from academy.demo.quiz_content import numeric, short, single
+from academy.demo.quiz_content import multiple, numeric, short, single, true_false
 
 GOOD_LOCAL_GOVERNANCE = {
     "title": "Dobro lokalno upravljanje",
@@ -380,6 +380,356 @@ GOOD_LOCAL_GOVERNANCE_QUIZ = {
     ],
 }
 
+UNDERSTANDING_LEADERSHIP = {
+    "title": "Razumijevanje liderstva",
+    "slug": "understanding-leadership",
+    "intro": (
+        "Čemu služe lokalni lideri, zašto nijedan stil liderstva ne odgovara svakoj situaciji i "
+        "kako su vrijednosti i javna etika temelj povjerenja u lokalnu vlast."
+    ),
+    "lessons": [
+        {
+            "title": "Funkcije lokalnih lidera",
+            "slug": "functions-of-local-leaders",
+            "minutes": 20,
+            "principles": [1, 11],
+            "tags": ["vizija", "strategija", "učešće", "javne usluge"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Čemu služe lokalni lideri", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Lokalni lideri biraju se ili imenuju da služe zajednici, a ne "
+                        "instituciji. U prvoj fazi LAP-a njihova uloga opisana je kroz tri "
+                        "povezane funkcije: davanje smjera zajednici (vizija), staranje o tome "
+                        "da javne usluge funkcionišu i uključivanje građana u odluke koje ih se "
+                        "tiču. Načelnik koji dobro upravlja uslugama, ali nema viziju, "
+                        "ostavlja općinu da tapka u mjestu. Načelnik sa smjelom vizijom "
+                        "koji zanemaruje usluge brzo gubi povjerenje građana. I jedan i drugi "
+                        "donose lošije odluke ako građani nemaju stvaran glas.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Vizija i dugoročni pogled", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Vizija odgovara na pitanje: kakvo mjesto želimo da ova općina bude "
+                        "za deset ili petnaest godina? Općine u Bosni i Hercegovini izrađuju "
+                        "strategije razvoja, a vizija iz strategije trebala bi usmjeravati "
+                        "godišnji budžet i program rada. Ipak, strategija prečesto stoji na "
+                        "polici, a budžet se kroji po navici.</p><p>Princip 11, <b>Održivost i "
+                        "dugoročna orijentacija</b>, traži od lidera da uzmu u obzir interese "
+                        "budućih generacija. U praksi to znači da se prije svake veće odluke "
+                        "zapitaju koliko će koštati njeno održavanje, ko će to koristiti za "
+                        "dvadeset godina i kakav je uticaj na okoliš. Nova sportska dvorana "
+                        "dobra je investicija samo ako općina može plaćati račune za grijanje i "
+                        "održavanje; gradnja uz rijeku mora uzeti u obzir rizik od "
+                        "poplava.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Usluge i uključivanje građana", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>U uslugama se vizija susreće sa svakodnevnim životom: "
+                        "vodosnabdijevanje, odvoz otpada, lokalni putevi, predškolski odgoj, "
+                        "dozvole i uvjerenja. Lideri ne pružaju te usluge sami, ali postavljaju "
+                        "standarde, raspoređuju resurse i pitaju se jesu li rezultati dovoljno "
+                        "dobri.</p><p>Princip 1, <b>Demokratsko učešće</b>, podsjeća lidere da "
+                        "građani nisu samo korisnici usluga nego i članovi političke zajednice. "
+                        "Oni biraju načelnika i vijeće, ali učešće se ne završava na dan "
+                        "izbora. Mjesne zajednice, javne rasprave, građanske inicijative i "
+                        "konsultacije s OCD-ima daju ljudima priliku da učestvuju i između "
+                        "izbora. Lider koji te kanale koristi rano, dok su opcije još otvorene, "
+                        "dobija bolje informacije i donosi legitimnije odluke.</p>"
+                    ),
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "info",
+                        "title": "Tri faze LAP-a",
+                        "body": (
+                            "<p>Program Akademije za lidere ima tri faze: <b>Liderstvo za "
+                            "organizacije</b> (ovaj kurs), <b>Liderstvo za strategiju</b> i "
+                            "<b>Liderstvo za izgradnju kapaciteta</b>. Prva faza usmjerena je na "
+                            "vas, vaš tim i vašu organizaciju; kasnije faze nadograđuju se na "
+                            "nju.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": (
+                            "Voditi općinu znači istovremeno imati na umu tri stvari: kuda "
+                            "idemo, šta danas funkcioniše i ko sjedi za stolom."
+                        ),
+                        "attribution": "Učesnik LAP-a, 2024.",
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Napišite jednu rečenicu koja opisuje viziju vaše općine. Zatim "
+                            "navedite jedan aktuelni problem s nekom uslugom i jednu grupu "
+                            "građana koju bi trebalo uključiti u njegovo rješavanje. Kako je "
+                            "troje povezano?"
+                        ),
+                    },
+                },
+            ],
+        },
+        {
+            "title": "Situacijsko liderstvo: nijedan stil ne odgovara svima",
+            "slug": "situational-leadership",
+            "minutes": 20,
+            "principles": [8],
+            "tags": ["stilovi liderstva", "situacijsko liderstvo", "timovi"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Nijedan stil ne odgovara svima", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Raširen je mit da postoji jedan ispravan način vođenja: snažan "
+                        "lider koji o svemu odlučuje ili prijatan lider koji nastoji da svi "
+                        "budu zadovoljni. <b>LAP ne podučava jedan univerzalni stil "
+                        "liderstva.</b> On pomaže učesnicima da prepoznaju stil koji im je "
+                        "najbliži, razumiju njegove snage i slijepe tačke i prilagode svoje "
+                        "ponašanje ljudima i situaciji pred sobom.</p><p>Jedan od često "
+                        "korištenih modela je situacijsko liderstvo, koje su razvili Paul "
+                        "Hersey i Ken Blanchard. On kombinuje dvije vrste ponašanja: "
+                        "usmjeravajuće (reći ljudima šta da rade, kako i do kada) i "
+                        "podržavajuće (slušati, ohrabrivati i uključivati ljude u odluke). Prava "
+                        "mjera zavisi od kompetencije i posvećenosti osobe ili tima za određeni "
+                        "zadatak.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Četiri stila", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<ul><li><b>Usmjeravanje</b>: mnogo usmjeravanja, malo podrške. "
+                        "Korisno za novog uposlenika ili novi zadatak s jasnim pravilima, "
+                        "naprimjer u prvoj sedmici obrade zahtjeva.</li><li><b>Podučavanje</b>: "
+                        "mnogo usmjeravanja, mnogo podrške. Korisno kada ljudi još uče, a "
+                        "motivacija im je opala, naprimjer kada uposlenici uvode novi sistem "
+                        "elektronskog upravljanja dokumentima.</li><li><b>Podržavanje</b>: malo "
+                        "usmjeravanja, mnogo podrške. Korisno kada ljudi znaju obaviti posao, "
+                        "ali im nedostaje samopouzdanja ili odluku trebaju prihvatiti kao "
+                        "svoju.</li><li><b>Delegiranje</b>: malo usmjeravanja, malo podrške. "
+                        "Korisno za iskusne i motivisane uposlenike, naprimjer za šefa službe "
+                        "koji priprema godišnji izvještaj o usluzi koju dobro "
+                        "poznaje.</li></ul><p>Neke verzije modela ove stilove nazivaju "
+                        "nalaganje, uvjeravanje, učestvovanje i delegiranje. Ideja je ista: "
+                        "stil slijedi potrebu.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Primjena u općini", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Istoj osobi za različite zadatke mogu trebati različiti stilovi. "
+                        "Iskusnom službeniku za finansije za redovni budžet može biti dovoljno "
+                        "delegiranje, ali mu treba podučavanje kada općina prvi put uvodi "
+                        "programsko budžetiranje. Novoizabranom vijećniku mogu trebati jasne "
+                        "smjernice o poslovniku, ali i puna podrška i povjerenje kada zastupa "
+                        "stavove svoje mjesne zajednice.</p><p>Situacijsko liderstvo "
+                        "primjenjuje se i na grupe. Radna grupa koja priprema lokalnu "
+                        "strategiju za mlade može početi uz mnogo usmjeravanja od "
+                        "predsjedavajućeg, a kako članovi stiču samopouzdanje, prelaziti na "
+                        "stil u kojem predsjedavajući uglavnom pruža podršku i prati napredak. "
+                        "Vještina je u tome da se primijeti kada se situacija promijenila i da "
+                        "se ponašanje prilagodi, umjesto da se ostane pri udobnoj "
+                        "navici.</p><p>Ovo je direktno povezano s principom 8, <b>Liderstvo, "
+                        "sposobnost i kapacitet</b>: lideri koji prilagođavaju svoj stil grade "
+                        "sposobnosti drugih, umjesto da sva znanja i odluke zadrže na "
+                        "vrhu.</p>"
+                    ),
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "tip",
+                        "title": "Prvo procjena, zatim vođenje",
+                        "body": (
+                            "<p>Prije nego što dodijelite zadatak, postavite dva pitanja: zna "
+                            "li ta osoba kako ga obaviti i želi li to? Odgovori upućuju na "
+                            "stil koji će najviše pomoći.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Sjetite se dvoje kolega s kojima redovno radite. Koji stil obično "
+                            "koristite sa svakim od njih, a koji bi im stil zaista trebao za "
+                            "njihov trenutno najvažniji zadatak?"
+                        ),
+                    },
+                },
+            ],
+        },
+        {
+            "title": "Vrijednosti i javna etika",
+            "slug": "values-and-public-ethics",
+            "minutes": 20,
+            "principles": [4, 5],
+            "tags": ["etika", "integritet", "sukob interesa", "odgovornost"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Zašto su vrijednosti na prvom mjestu", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Liderstvo na javnoj funkciji počiva na povjerenju, a povjerenje na "
+                        "vrijednostima. Građani prihvataju i odluke koje im se ne sviđaju kada "
+                        "vjeruju da je postupak bio pošten i da su oni koji odlučuju djelovali "
+                        "u javnom interesu. Kada posumnjaju da poslovi, ugovori ili dozvole "
+                        "zavise od veza, čak i dobre odluke gube legitimnost.</p><p>Princip 4, "
+                        "<b>Javna etika</b>, traži da se javno dobro stavi ispred pojedinačnih "
+                        "interesa, da postoje djelotvorne mjere za sprečavanje i suzbijanje "
+                        "korupcije i da se sukobi interesa prijave na vrijeme, pri čemu osobe o "
+                        "kojima je riječ ne učestvuju u odlučivanju o tim pitanjima. Princip 5, "
+                        "<b>Odgovornost</b>, traži da izabrani predstavnici i službenici "
+                        "preuzmu odgovornost za svoje odluke te da se o odlukama izvještava, da "
+                        "se one obrazlažu i da mogu biti sankcionisane.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {
+                        "text": "Etika u svakodnevnim situacijama u općini",
+                        "level": "h2",
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Etičke dileme u općini rijetko su dramatične. Češće izgledaju "
+                        "ovako:</p><ul><li>Vijećnikov šurjak prijavljuje se za grant s "
+                        "budžetske stavke za sportske klubove, a vijećnik sjedi u komisiji koja "
+                        'predlaže dodjelu sredstava.</li><li>Službeniku se nudi "mala '
+                        'zahvalnost" nakon što je građaninu pomogao da popuni složen '
+                        "zahtjev.</li><li>Politička stranka traži od šefa službe da pred "
+                        "lokalne izbore zaposli njenog pristalicu.</li><li>Od organizacije "
+                        "civilnog društva koja dobija sredstva iz općinskog budžeta traži se da "
+                        "prešuti problem u radu općine.</li></ul><p>U svakom od ovih slučajeva "
+                        "ispravan postupak je, barem na papiru, obično jasan: prijaviti interes "
+                        "i izuzeti se iz odlučivanja, pristojno odbiti poklon, uputiti na "
+                        "pravila o zapošljavanju, zaštititi nezavisnost OCD-a. Stvar otežavaju "
+                        "društveni pritisak, lojalnost i strah od posljedica. Lideri drugima "
+                        "olakšavaju etično ponašanje ličnim primjerom i jasnim procedurama, kao "
+                        "što su registar interesa, pravila o poklonima i siguran kanal za "
+                        "prijavu nepravilnosti.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Odgovornost kao navika", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Odgovornost je više od odgovaranja na pitanja kada nešto krene po "
+                        "zlu. Odgovorna općina unaprijed obrazlaže svoje odluke, izvještava o "
+                        "rezultatima, objavljuje šta je potrošila i šta je postigla i otvoreno "
+                        "ispravlja greške. Godišnji izvještaj načelnika vijeću, sjednice vijeća "
+                        "otvorene za javnost i odgovori na vijećnička pitanja redovni su "
+                        "trenuci polaganja računa. Lideri koji ih doživljavaju kao priliku da "
+                        "objasne, a ne kao ritual koji treba preživjeti, vremenom grade "
+                        "povjerenje.</p>"
+                    ),
+                },
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": "Javno dobro stavlja se ispred pojedinačnih interesa.",
+                        "attribution": "Princip 4, Javna etika (parafrazirano)",
+                    },
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "warning",
+                        "title": "Važan je i utisak",
+                        "body": (
+                            "<p>Čak i kada nijedno pravilo nije prekršeno, odluka može narušiti "
+                            "povjerenje ako izgleda kao sukob interesa. Kada ste u nedoumici, "
+                            "prijavite interes i izuzmite se.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Koja od četiri navedene dileme će se najvjerovatnije pojaviti u "
+                            "vašoj ulozi? Koje pravilo, procedura ili lična navika bi vam tada "
+                            "pomogli da postupite ispravno?"
+                        ),
+                    },
+                },
+            ],
+        },
+    ],
+}
+
+UNDERSTANDING_LEADERSHIP_QUIZ = {
+    "title": "Kviz: Razumijevanje liderstva",
+    "slug": "quiz-understanding-leadership",
+    "intro": "<p>Dva pitanja o programu i o stilovima liderstva.</p>",
+    "settings": {"pass_mark": 70, "max_attempts": 0, "wait_minutes": 1},
+    "questions": [
+        (
+            "Koje su tri faze Programa Akademije za lidere?",
+            3,
+            [8],
+            multiple(
+                ("Liderstvo za organizacije", True, ""),
+                ("Liderstvo za strategiju", True, ""),
+                ("Liderstvo za izgradnju kapaciteta", True, ""),
+                ("Liderstvo za izbore", False, "LAP se ne bavi izbornim kampanjama."),
+                ("Liderstvo za javne nabavke", False, ""),
+            ),
+            "LAP se odvija u tri faze: organizacije, strategija i izgradnja kapaciteta.",
+        ),
+        (
+            "LAP podučava jedan univerzalni stil liderstva koji odgovara svakoj situaciji.",
+            1,
+            [8],
+            true_false(
+                False,
+                feedback_true="Ne: situacijsko liderstvo znači da nijedan stil ne odgovara svima.",
+                feedback_false="Tačno: dobri lideri prilagođavaju svoj stil situaciji.",
+            ),
+            "Situacijsko liderstvo: pravi stil zavisi od ljudi i od zadatka.",
+        ),
+    ],
+}
+
 COURSE = {
     "title": "LAP faza 1 - Liderstvo za organizacije",
     "slug": "lap-stage-1",
@@ -417,9 +767,10 @@ COURSE = {
         "ELoGE",
         "učešće",
     ],
-    "modules": [GOOD_LOCAL_GOVERNANCE],
+    "modules": [GOOD_LOCAL_GOVERNANCE, UNDERSTANDING_LEADERSHIP],
 }
 
 QUIZZES = {
     "good-local-governance": GOOD_LOCAL_GOVERNANCE_QUIZ,
+    "understanding-leadership": UNDERSTANDING_LEADERSHIP_QUIZ,
 }
