@@ -730,6 +730,357 @@ UNDERSTANDING_LEADERSHIP_QUIZ = {
     ],
 }
 
+LEADERSHIP_BENCHMARK_AND_ELOGE = {
+    "title": "Mjerilo liderstva i ELoGE",
+    "slug": "leadership-benchmark-and-eloge",
+    "intro": (
+        "Kako funkcioniše Evropska oznaka izvrsnosti u upravljanju, kako općina iskreno "
+        "procjenjuje vlastito upravljanje i kako rezultate pretočiti u plan poboljšanja koji ima "
+        "osigurana sredstva i koji se prati."
+    ),
+    "lessons": [
+        {
+            "title": "ELoGE: faze i alati",
+            "slug": "eloge-phases-and-tools",
+            "minutes": 20,
+            "principles": [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+            "tags": ["ELoGE", "mjerilo", "ankete"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Šta je ELoGE", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p><b>Evropska oznaka izvrsnosti u upravljanju (ELoGE)</b> je oznaka "
+                        "Vijeća Evrope za lokalne vlasti koje pokazuju visok ukupni nivo dobrog "
+                        "upravljanja mjeren prema 12 principa. To nije nagrada za najbogatiju "
+                        "ni za najveću općinu. Njome se odaje priznanje općinama koje iskreno "
+                        "sagledavaju vlastito upravljanje, slušaju građane i izabrane "
+                        "predstavnike i obavezuju se na poboljšanja.</p><p>Općina stiče oznaku "
+                        "preko <b>akreditovane nacionalne platforme</b>, organizacije koju je "
+                        "Vijeće Evrope akreditovalo da provodi postupak u njenoj zemlji. U "
+                        "Bosni i Hercegovini platformu vodi Agencija lokalne demokratije Mostar "
+                        "zajedno s partnerima. U decembru 2023. godine oznaku su dobile tri "
+                        "jedinice lokalne samouprave u Bosni i Hercegovini: <b>Jablanica, "
+                        "Prijedor i Žepče</b>.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Faze", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<ol><li><b>Odluka o učešću.</b> Općina odlučuje da se prijavi i "
+                        "imenuje koordinatora i mali radni tim. Podrška i načelnika i vijeća "
+                        "znatno olakšava kasnije faze.</li><li><b>Samoprocjena.</b> Općinski "
+                        "službenici procjenjuju praksu općine prema 12 principa koristeći "
+                        "mjerilo, uz dokaze za svaki "
+                        "odgovor.</li><li><b>Anketa građana.</b> Stanovnici odgovaraju na "
+                        "pitanje kako doživljavaju upravljanje općinom u pogledu istih "
+                        "principa.</li><li><b>Anketa izabranih predstavnika.</b> Vijećnici "
+                        "odgovaraju na usporednu "
+                        "anketu.</li><li><b>Evaluacija.</b> Nacionalna platforma pregleda "
+                        "rezultate, a stručna komisija ih razmatra prije dodjele "
+                        "oznake.</li><li><b>Praćenje.</b> Bez obzira na ishod, nalazi najviše "
+                        "koriste kada ih općina pretoči u plan poboljšanja.</li></ol>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Tri perspektive, jedna slika", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Snaga ELoGE-a je u tome što kombinuje tri perspektive na iste "
+                        "principe: <b>samoprocjenu službenika</b>, mišljenje <b>izabranih "
+                        "predstavnika</b> i mišljenje <b>građana</b>. Svaka od njih vidi nešto "
+                        "što drugima promiče. Službenici poznaju procedure; vijećnici vide kako "
+                        "se odluke pripremaju i kako se o njima izvještava; građani rezultate "
+                        "doživljavaju na šalteru i u svom naselju.</p><p>Najkorisniji nalazi "
+                        "često proizlaze iz razlika među njima. Ako službenici visoko ocjenjuju "
+                        "otvorenost, a građani ne, općina možda objavljuje informacije koje "
+                        "građani ne mogu pronaći ili razumjeti. Ako se vijećnici osjećaju slabo "
+                        "informisanim o budžetu, odgovornost trpi čak i kada su brojke "
+                        "tačne.</p><p>ELoGE i LAP se međusobno podržavaju. Procjena pokazuje "
+                        "gdje je općina slaba, a LAP pomaže njenim liderima da izgrade vještine "
+                        "potrebne za poboljšanje. U grupama u Bosni i Hercegovini moduli obuke "
+                        "birani su na osnovu samoprocjene upravljanja svake općine.</p>"
+                    ),
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "info",
+                        "title": "O bodovima i pragovima",
+                        "body": (
+                            "<p>Skale bodovanja, pragovi i period važenja oznake određeni su "
+                            "važećim pravilima ELoGE-a i mijenjali su se s vremenom. Aktuelna "
+                            "pravila provjerite kod nacionalne platforme umjesto da se "
+                            "oslanjate na starije materijale.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Kada bi vaša općina sutra učestvovala u ELoGE-u, kod kojeg "
+                            "principa biste očekivali najveći jaz između mišljenja službenika i "
+                            "mišljenja građana? Zašto?"
+                        ),
+                    },
+                },
+            ],
+        },
+        {
+            "title": "Samoprocjena općine",
+            "slug": "municipal-self-assessment",
+            "minutes": 25,
+            "principles": [6, 3],
+            "tags": ["samoprocjena", "transparentnost", "vladavina prava", "dokazi"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Pogled u ogledalo", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Samoprocjena je dio ELoGE-a, a šire i Mjerila liderstva, u kojem "
+                        "općina ocjenjuje vlastito upravljanje. Korisna je samo ako je iskrena. "
+                        "Samoprocjena koja svuda daje najviše ocjene ne govori rukovodstvu "
+                        "ništa, a anketa građana će joj vjerovatno protivrječiti.</p><p>Dobru "
+                        "samoprocjenu provodi mali mješoviti tim: naprimjer šef službe za opću "
+                        "upravu, neko iz finansija, neko iz službe koja najviše radi s "
+                        "građanima i osoba zadužena za odnose s javnošću. Tim prolazi kroz "
+                        "izjave o ishodima za svaki princip, usaglašava ocjenu i zapisuje "
+                        "dokaze: odluku, objavljeni dokument, registar, statistiku.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Primjer: Otvorenost i transparentnost", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Princip 6, <b>Otvorenost i transparentnost</b>, obuhvata otvorenost "
+                        "odlučivanja: odluke se donose i provode u skladu s pravilima, javnost "
+                        "ima pristup informacijama osim ako postoje jasno određeni zakonski "
+                        "razlozi za ograničenje, a informacije o odlukama, politikama i "
+                        "njihovim rezultatima objavljuju se tako da građani mogu pratiti rad "
+                        "općine. Tim bi mogao pitati:</p><ul><li>Objavljuju li se dnevni red i "
+                        "materijali za sjednicu vijeća na web-stranici prije svake sjednice, a "
+                        "zapisnici i usvojene odluke nakon nje?</li><li>Je li nacrt budžeta "
+                        "objavljen u obliku koji građani mogu razumjeti, s kratkim sažetkom ili "
+                        "vodičem za građane?</li><li>Odgovara li općina na zahtjeve po zakonu o "
+                        "slobodi pristupa informacijama u zakonskom roku i vodi li evidenciju o "
+                        "zahtjevima?</li><li>Mogu li se lako pronaći planovi javnih nabavki i "
+                        "odluke o dodjeli ugovora?</li></ul>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Primjer: Vladavina prava", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Princip 3, <b>Vladavina prava</b>, traži da općina poštuje zakon i "
+                        "sudske odluke te da se propisi donose propisanim postupkom i "
+                        "primjenjuju nepristrasno. Pitanja bi mogla biti: jesu li interni akti "
+                        "i opisi radnih mjesta usklađeni s važećim propisima? Izdaju li se "
+                        "rješenja o pravima građana s obrazloženjem i poukom o pravnom lijeku? "
+                        "Izvršavaju li se sudske presude donesene protiv općine? Provjerava li "
+                        "vijeće zakonitost nacrta odluka prije nego što ih usvoji?</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Dokazi, a ne mišljenja", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Za svaku izjavu tim bi trebao moći pokazati dokaz. "
+                        '"Objavljujemo materijale za vijeće" je mišljenje; "materijali za '
+                        "posljednjih deset sjednica bili su na web-stranici nekoliko dana "
+                        'prije svake sjednice" je dokaz. Ako dokaza nema, i to je nalaz. '
+                        "Samoprocjena bi trebala završiti kratkom listom snaga i slabosti za "
+                        "svaki princip, koja postaje polazište za plan poboljšanja o kojem "
+                        "govori sljedeća lekcija.</p>"
+                    ),
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "tip",
+                        "title": "Pozovite kritičkog prijatelja",
+                        "body": (
+                            "<p>Zamolite lokalnu OCD ili kolegu iz susjedne općine da pročita "
+                            "nacrt vaše samoprocjene. Čitalac izvana brzo uoči odgovore koji su "
+                            "previše velikodušni ili nisu potkrijepljeni dokazima.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Odaberite jednu izjavu o otvorenosti ili o vladavini prava. Koje "
+                            "dokaze bi vaša općina danas mogla pokazati, a koji dokazi "
+                            "nedostaju?"
+                        ),
+                    },
+                },
+            ],
+        },
+        {
+            "title": "Od rezultata do plana poboljšanja",
+            "slug": "from-results-to-improvement-plan",
+            "minutes": 20,
+            "principles": [12, 10],
+            "tags": ["plan poboljšanja", "javne finansije", "inovacije"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Rezultati su polazna tačka", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Samoprocjena, anketa građana i anketa izabranih predstavnika daju "
+                        "mnogo informacija. Postoji rizik da se izvještaj jednom predstavi "
+                        "vijeću, a zatim zaboravi. Dobri lideri rezultate vide kao početak "
+                        "razgovora: šta želimo promijeniti, kojim redom i kako ćemo znati da je "
+                        "uspjelo?</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Odabir prioriteta", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Ne mogu se sve slabosti otkloniti odjednom. Praktičan način da se "
+                        "odaberu prioriteti jeste istovremeno sagledati tri stvari: koliki je "
+                        "jaz, koliko je važan građanima i koliko je realno poboljšanje u "
+                        "okviru nadležnosti i budžeta općine. Slabost koja je velika, važna i "
+                        "dostižna treba doći prva. Brzo i vidljivo poboljšanje u prvim "
+                        "mjesecima također daje samopouzdanje za kasnije, teže "
+                        "promjene.</p><p>Plan poboljšanja ne mora biti dug. Za svaki prioritet "
+                        "treba navesti cilj, konkretne aktivnosti, odgovornu osobu, rok, "
+                        "troškove i izvor finansiranja te pokazatelj uspjeha. O planu bi "
+                        "trebalo raspravljati vijeće, a o napretku bi trebalo redovno "
+                        "izvještavati.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {
+                        "text": "Zdrave finansije i otvorenost za promjene",
+                        "level": "h2",
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Princip 10, <b>Dobro finansijsko i ekonomsko upravljanje</b>, "
+                        "često odlučuje o tome hoće li plan uspjeti ili propasti. On traži "
+                        "razborito upravljanje javnim novcem: realne budžete, pažnju prema "
+                        "dugoročnim finansijskim posljedicama, valjanu procjenu rizika i "
+                        "naknade za usluge koje ne premašuju njihove troškove. Plan poboljšanja "
+                        "koji se ne odražava u budžetu ostaje lista želja. Ako plan uključuje "
+                        "novu elektronsku uslugu, budžet mora pokriti ne samo softver nego i "
+                        "obuku i održavanje u narednim godinama.</p><p>Princip 12, "
+                        "<b>Otvorenost za promjene i inovacije</b>, podstiče općine da traže "
+                        "nova rješenja, uče iz iskustava drugih i stvaraju klimu u kojoj su "
+                        "promjene moguće. Inovacija u općini često je skromna: online obrazac "
+                        "koji građaninu uštedi odlazak na šalter, usluga koju općina dijeli sa "
+                        "susjednom općinom, nov način konsultovanja mladih preko škola. Važna "
+                        "je spremnost da se pokuša, da se izmjere rezultati i da se odustane od "
+                        "onoga što ne funkcioniše.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Primjer", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Zamislite općinu čija anketa građana pokazuje nisko zadovoljstvo "
+                        "informacijama o lokalnim investicijama, dok su službenici sebe "
+                        "ocijenili visoko. Plan poboljšanja mogao bi uključiti jednostavnu "
+                        "online mapu tekućih investicija s budžetima i rokovima, koju služba "
+                        "za razvoj pripremi u roku od tri mjeseca; kratak tromjesečni pregled "
+                        "napretka za svaku mjesnu zajednicu; i pitanje u sljedećoj anketi "
+                        "građana kojim će se izmjeriti promjena. Troškovi su niski, a "
+                        "aktivnost direktno odgovara na ono što su građani rekli.</p>"
+                    ),
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "info",
+                        "title": "Povežite plan s postojećim dokumentima",
+                        "body": (
+                            "<p>Gdje god je moguće, ugradite aktivnosti poboljšanja u "
+                            "strategiju razvoja općine, godišnji program rada i budžet, umjesto "
+                            "da pravite poseban dokument za koji niko nije zadužen.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Odaberite jednu slabost za koju vaša općina već zna. Napišite "
+                            "nacrt jednog reda plana poboljšanja: cilj, aktivnost, odgovorna "
+                            "osoba, rok, troškovi i pokazatelj."
+                        ),
+                    },
+                },
+            ],
+        },
+    ],
+}
+
+LEADERSHIP_BENCHMARK_AND_ELOGE_QUIZ = {
+    "title": "Kviz: Mjerilo liderstva i ELoGE",
+    "slug": "quiz-leadership-benchmark-and-eloge",
+    "intro": "<p>Dva pitanja o Evropskoj oznaci izvrsnosti u upravljanju.</p>",
+    "settings": {"pass_mark": 60, "max_attempts": 0, "review_policy": "after_passing"},
+    "questions": [
+        (
+            "Koje tri perspektive kombinuje ELoGE procjena?",
+            3,
+            [1, 5, 6],
+            multiple(
+                ("Samoprocjenu općine koju provode njeni službenici", True, ""),
+                ("Anketu izabranih predstavnika", True, ""),
+                ("Anketu građana", True, ""),
+                ("Reviziju koju provodi državna vlast", False, "To nije dio ELoGE-a."),
+            ),
+            "ELoGE kombinuje samoprocjenu, izabrane predstavnike i građane.",
+        ),
+        (
+            "Navedite jednu općinu ili grad u Bosni i Hercegovini koji je u decembru 2023. "
+            "dobio oznaku ELoGE.",
+            1,
+            [12],
+            short("Žepče", "Jablanica", "Prijedor"),
+            "Jablanica, Prijedor i Žepče dobili su oznaku u decembru 2023. godine.",
+        ),
+    ],
+}
+
 COURSE = {
     "title": "LAP faza 1 - Liderstvo za organizacije",
     "slug": "lap-stage-1",
@@ -767,10 +1118,11 @@ COURSE = {
         "ELoGE",
         "učešće",
     ],
-    "modules": [GOOD_LOCAL_GOVERNANCE, UNDERSTANDING_LEADERSHIP],
+    "modules": [GOOD_LOCAL_GOVERNANCE, UNDERSTANDING_LEADERSHIP, LEADERSHIP_BENCHMARK_AND_ELOGE],
 }
 
 QUIZZES = {
     "good-local-governance": GOOD_LOCAL_GOVERNANCE_QUIZ,
     "understanding-leadership": UNDERSTANDING_LEADERSHIP_QUIZ,
+    "leadership-benchmark-and-eloge": LEADERSHIP_BENCHMARK_AND_ELOGE_QUIZ,
 }
