@@ -6,7 +6,15 @@ are the English ones. Terms: "12 principa dobrog demokratskog upravljanja", "Aka
 "Vijeće Evrope", "Komitet ministara", "organizacije civilnog društva (OCD)".
 """
 
-from academy.demo.quiz_content import multiple, numeric, short, single, true_false
+from academy.demo.quiz_content import (
+    matching,
+    multiple,
+    numeric,
+    open_answer,
+    short,
+    single,
+    true_false,
+)
 
 GOOD_LOCAL_GOVERNANCE = {
     "title": "Dobro lokalno upravljanje",
@@ -1081,6 +1089,371 @@ LEADERSHIP_BENCHMARK_AND_ELOGE_QUIZ = {
     ],
 }
 
+WORKING_WITH_CITIZENS_AND_CSOS = {
+    "title": "Rad s građanima i OCD-ima",
+    "slug": "working-with-citizens-and-csos",
+    "intro": (
+        "Praktični načini da se građani i organizacije civilnog društva informišu, konsultuju i "
+        "uključe, da se vode sastanci na kojima se svaki glas računa i da se prigovori pretoče "
+        "u poboljšanja."
+    ),
+    "lessons": [
+        {
+            "title": "Informisati, konsultovati, uključiti",
+            "slug": "inform-consult-involve",
+            "minutes": 20,
+            "principles": [1, 6, 9],
+            "tags": ["učešće", "konsultacije", "budžet", "civilno društvo"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Nivoi učešća", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Građani mogu učestvovati u odlukama općine na različitim nivoima, a "
+                        "svaki nivo stvara drugačija očekivanja. Jednostavno ih je zamisliti "
+                        "kao ljestvicu:</p><ul><li><b>Informisanje</b>: općina građanima daje "
+                        "uravnotežene, pravovremene i razumljive informacije o nekom planu ili "
+                        "odluci. Komunikacija ide u jednom smjeru.</li><li><b>Konsultovanje</b>: "
+                        "općina traži mišljenje građana o nacrtu i razmatra ga prije nego što "
+                        "odluči. Nakon toga objašnjava šta je uzeto u obzir i "
+                        "zašto.</li><li><b>Uključivanje</b>: građani i OCD rade s općinom "
+                        "tokom cijelog procesa, tako da njihove brige oblikuju opcije koje se "
+                        "razmatraju.</li></ul><p>Drugi modeli dodaju i druge nivoe, poput "
+                        "partnerstva ili delegiranog odlučivanja. Kodeks dobre prakse Vijeća "
+                        "Evrope za učešće civilnog društva u procesu donošenja odluka, "
+                        "naprimjer, govori o informisanju, konsultacijama, dijalogu i "
+                        "partnerstvu. Koji god model koristili, jasno recite građanima koji im "
+                        "nivo nudite.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Klasičan primjer: nacrt budžeta", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Javne konsultacije o nacrtu budžeta jedan su od najpoznatijih "
+                        "oblika učešća u općinama u Bosni i Hercegovini. Općina objavljuje "
+                        "nacrt budžeta, najbolje s kratkim vodičem za građane koji objašnjava "
+                        "odakle novac dolazi i kuda ide, te poziva na komentare u utvrđenom "
+                        "roku. Javne rasprave održavaju se u općinskoj sali i, gdje je moguće, "
+                        "u mjesnim zajednicama. Nakon konsultacija općina objavljuje izvještaj "
+                        "u kojem navodi primljene komentare i objašnjava koji su prihvaćeni i "
+                        "zašto ostali nisu.</p><p>Ovaj jedan primjer dotiče tri principa. To je "
+                        "<b>Demokratsko učešće</b> (princip 1), jer građani mogu uticati na "
+                        "ključnu odluku. Zavisi od <b>Otvorenosti i transparentnosti</b> "
+                        "(princip 6), jer ljudi mogu komentarisati samo ono što mogu vidjeti i "
+                        "razumjeti. I provjerava <b>Responzivnost</b> (princip 9), jer građani "
+                        "proces ocjenjuju po tome jesu li na svoj doprinos dobili odgovor.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Česte zamke", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<ul><li>Konsultovanje prekasno, kada je odluka praktično već "
+                        "donesena.</li><li>Objavljivanje dokumenata koje mogu čitati samo "
+                        "stručnjaci.</li><li>Održavanje rasprava u terminima kada zaposleni "
+                        "ljudi ne mogu doći.</li><li>Prikupljanje komentara bez ikakve "
+                        "povratne informacije.</li><li>Slušanje uvijek istih nekoliko glasova, "
+                        "dok mladi, žene, starije osobe u udaljenim selima ili manjine ostaju "
+                        "po strani.</li></ul><p>Saradnja s OCD-ima može pomoći da se dopre do "
+                        "grupa do kojih općina sama ne dopire. Omladinska organizacija može s "
+                        "učenicima srednjih škola održati radionicu o budžetskim stavkama "
+                        "namijenjenim mladima; udruženje osoba s invaliditetom može provjeriti "
+                        "pristupačnost planiranih investicija.</p>"
+                    ),
+                },
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": (
+                            "Na raspravu o budžetu došlo je više ljudi kada su vidjeli da su "
+                            "prošlogodišnji komentari zaista promijenili budžet."
+                        ),
+                        "attribution": "Učesnik LAP-a, 2024.",
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Za jednu odluku koju će vaša općina donijeti u narednoj godini: "
+                            "koji je nivo učešća realan, informisanje, konsultovanje ili "
+                            "uključivanje? Šta biste trebali uraditi da to uspije?"
+                        ),
+                    },
+                },
+            ],
+        },
+        {
+            "title": "Grupna komunikacija",
+            "slug": "group-communication",
+            "minutes": 15,
+            "principles": [6],
+            "tags": ["komunikacija", "sastanci", "timovi"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Komunikacija je dio upravljanja", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p><b>Otvorenost i transparentnost</b> (princip 6) ne svodi se na "
+                        "objavljivanje dokumenata. Zavisi i od toga kako ljudi komuniciraju na "
+                        "sastancima: na sjednicama vijeća i komisija, na timskim sastancima u "
+                        "upravi, u radnim grupama s OCD-ima. Odluke pripremljene na sastancima "
+                        "na kojima se informacije prešućuju, na kojima se ljudi ne usuđuju "
+                        "govoriti ili na kojima dominira nekoliko glasova rijetko su otvorene, "
+                        "ma koliko dokumenata se poslije objavilo.</p><p>Prva faza LAP-a "
+                        "posebnu pažnju posvećuje vještinama grupne komunikacije, jer lokalni "
+                        "lideri velik dio vremena provode u grupama i jer grupe donose bolje "
+                        "odluke od pojedinaca samo kada komunikacija funkcioniše.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {
+                        "text": "Kako izgleda dobra grupna komunikacija",
+                        "level": "h2",
+                    },
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<ul><li><b>Jasna svrha.</b> Svi znaju zašto se sastanak održava i šta "
+                        "na njemu treba odlučiti ili "
+                        "pripremiti.</li><li><b>Zajedničke informacije.</b> Materijali se šalju "
+                        "unaprijed, u obliku koji mogu pratiti i oni koji nisu "
+                        "stručnjaci.</li><li><b>Aktivno slušanje.</b> Prije nego što odgovore, "
+                        "ljudi sažmu ono što su drugi rekli i postavljaju pitanja da bi "
+                        "razumjeli, a ne samo da bi pobijedili u "
+                        "raspravi.</li><li><b>Uravnoteženo učešće.</b> Predsjedavajući poziva "
+                        "tiše članove da govore i pristojno ograničava one koji govore "
+                        "najviše.</li><li><b>Jasni zaključci.</b> Sastanak se završava "
+                        "zapisom o tome šta je odlučeno, ko šta radi i do kada.</li></ul>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Praktične tehnike", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Pomaže nekoliko jednostavnih tehnika. <b>Krug</b>, u kojem svaka "
+                        "osoba redom kratko govori, osigurava da se na početku rasprave čuje "
+                        "svaki glas. <b>Odvajanje ideja od ocjenjivanja</b>, tako da se "
+                        "najprije prikupe svi prijedlozi i tek onda o njima raspravlja, "
+                        "sprečava da se dobre ideje prerano odbace. <b>Parkiranje</b> pitanja "
+                        "koja su važna, ali nisu na temi, drži sastanak usredsređenim, a da se "
+                        "nikoga ne zanemari. Povratna informacija koja opisuje ponašanje i "
+                        "njegov učinak, umjesto da osuđuje osobu, održava neslaganje "
+                        "konstruktivnim.</p><p>U općinskom vijeću, gdje članovi dolaze iz "
+                        "različitih stranaka, otvorena komunikacija je teža i još važnija. "
+                        "Predsjednici komisija mogu se pobrinuti da svi članovi dobiju iste "
+                        "informacije u isto vrijeme, da se na pitanja opozicije odgovara "
+                        "suštinski i da građani koji prisustvuju sjednici mogu pratiti "
+                        "raspravu. Radna grupa s OCD-ima za lokalni akcioni plan radi bolje "
+                        "kada općina od početka iskreno iznese svoja ograničenja, uključujući "
+                        "raspoloživi budžet, umjesto da ih učesnici otkriju na kraju.</p>"
+                    ),
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "tip",
+                        "title": "Sažetak od dvije minute",
+                        "body": (
+                            "<p>Na kraju svakog sastanka zamolite jednog učesnika da u dvije "
+                            "minute sažme donesene odluke. Ako sažetak ikoga iznenadi, sastanak "
+                            "još nije gotov.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Sjetite se posljednjeg sastanka kojim ste predsjedavali ili na "
+                            "kojem ste bili. Ko je najviše govorio, ko nije uopće govorio i "
+                            "koje bi informacije pomogle grupi da bolje odluči?"
+                        ),
+                    },
+                },
+            ],
+        },
+        {
+            "title": "Prigovori i odgovornost",
+            "slug": "complaints-and-accountability",
+            "minutes": 20,
+            "principles": [5, 9],
+            "tags": ["prigovori", "odgovornost", "javne usluge"],
+            "body": [
+                {
+                    "type": "heading",
+                    "value": {"text": "Prigovori su informacija", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Svaki prigovor govori općini nešto o tome kako njene usluge "
+                        "funkcionišu u praksi. Općina koja prigovore vidi samo kao smetnju "
+                        "ponavljat će iste greške. Općina koja ih evidentira, odgovara na njih "
+                        "i analizira ih dobija besplatan i stalan izvor povratnih informacija. "
+                        "Zato rješavanje prigovora provjerava i <b>Odgovornost</b> (princip 5) "
+                        "i <b>Responzivnost</b> (princip 9).</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Služba za prigovore koja funkcioniše", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Mnoge općine imaju kutiju za prigovore i prijedloge, e-mail adresu "
+                        "ili online obrazac, a građani se mogu obratiti i instituciji "
+                        "ombudsmena. Sistem za prigovore ne čini djelotvornim kanal, nego "
+                        "postupak iza njega:</p><ol><li><b>Lak pristup.</b> Građani se mogu "
+                        "žaliti lično, telefonom, pismeno ili online i znaju kome da se "
+                        "obrate.</li><li><b>Evidentiranje.</b> Svaki prigovor se evidentira i "
+                        "dobija broj predmeta.</li><li><b>Potvrda prijema.</b> Građanin dobija "
+                        "obavijest da je prigovor zaprimljen i kada može očekivati "
+                        "odgovor.</li><li><b>Rješavanje.</b> Prigovor ide nadležnoj službi, s "
+                        "jasnim rokom i imenovanom odgovornom osobom.</li><li><b>Odgovor.</b> "
+                        "Građanin dobija obrazložen odgovor: šta je urađeno i, ako prigovor "
+                        "nije prihvaćen, zašto nije i koji su mu drugi pravni putevi na "
+                        "raspolaganju.</li><li><b>Učenje.</b> Prigovori se redovno analiziraju, "
+                        "a rezultati se predstavljaju načelniku, vijeću i javnosti.</li></ol>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Od prigovora do poboljšanja", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Zamislite da općina svakog proljeća dobija mnogo prigovora na "
+                        "udarne rupe u jednoj mjesnoj zajednici. Odgovoriti na svaki prigovor "
+                        "pojedinačno jeste responzivno, ali nije dovoljno. Odgovorna općina "
+                        "sagleda obrazac, otkrije da se popravke tamo zakazuju tek nakon što se "
+                        "završe svi glavni putevi, promijeni raspored i o promjeni obavijesti "
+                        "savjet mjesne zajednice. Sljedeće godine prigovora je manje, a općina "
+                        "može pokazati zašto.</p><p>Odgovornost znači i priznati grešku kada je "
+                        "općina pogriješila. Kratko izvinjenje, ispravka i objašnjenje šta će "
+                        "se promijeniti čine više za povjerenje nego odbrambeni odgovor pun "
+                        "citiranih propisa.</p>"
+                    ),
+                },
+                {
+                    "type": "heading",
+                    "value": {"text": "Uloga vijećnika i OCD-a", "level": "h2"},
+                },
+                {
+                    "type": "paragraph",
+                    "value": (
+                        "<p>Vijećnici u ime građana pozivaju izvršnu vlast na odgovornost. "
+                        "Mogu zatražiti godišnji izvještaj o prigovorima, uporediti ga s "
+                        "prethodnom godinom i pitati šta se promijenilo; ako se isti problem "
+                        "pojavljuje u mnogo prigovora, mogu zatražiti od uprave da o njemu "
+                        "izvijesti na javnoj sjednici. OCD mogu pomoći građanima da svoje "
+                        "prigovore uobliče, pratiti stižu li odgovori i skretati pažnju općine "
+                        "na probleme koji se ponavljaju. Obje uloge najbolje funkcionišu kada "
+                        "ih općina doživljava kao partnere u poboljšanju, a ne kao "
+                        "protivnike.</p>"
+                    ),
+                },
+                {
+                    "type": "quote",
+                    "value": {
+                        "text": (
+                            "O odlukama se izvještava, one se obrazlažu i mogu biti sankcionisane."
+                        ),
+                        "attribution": "Princip 5, Odgovornost (parafrazirano)",
+                    },
+                },
+                {
+                    "type": "callout",
+                    "value": {
+                        "tone": "warning",
+                        "title": "Nikada ne kažnjavajte one koji se žale",
+                        "body": (
+                            "<p>Građani i uposlenici moraju moći ukazati na probleme bez straha "
+                            "od posljedica. Samo jedan slučaj odmazde može godinama ušutkati "
+                            "prigovore.</p>"
+                        ),
+                    },
+                },
+                {
+                    "type": "reflection",
+                    "value": {
+                        "prompt": (
+                            "Šta se danas dešava s prigovorom predatim na šalteru vaše općine? "
+                            "Pratite njegov put korak po korak i utvrdite gdje bi se mogao "
+                            "izgubiti."
+                        ),
+                    },
+                },
+            ],
+        },
+    ],
+}
+
+WORKING_WITH_CITIZENS_AND_CSOS_QUIZ = {
+    "title": "Kviz: Rad s građanima i OCD-ima",
+    "slug": "quiz-working-with-citizens-and-csos",
+    "intro": "<p>Tri pitanja, od kojih jedno čita trener.</p>",
+    "settings": {"pass_mark": 60, "max_attempts": 0},
+    "questions": [
+        (
+            "Šta je od navedenog primjer konsultovanja?",
+            1,
+            [1, 9],
+            single(
+                ("Objava nacrta budžeta uz poziv na komentare", True, "Da."),
+                ("Objava usvojenog budžeta na web-stranici", False, "To je informisanje."),
+                (
+                    "Građani zajedno odlučuju o projektima u participativnom budžetu",
+                    False,
+                    "To je uključivanje građana u odlučivanje, više od konsultovanja.",
+                ),
+            ),
+            "Konsultovanje znači tražiti mišljenje prije nego što se odluka donese.",
+        ),
+        (
+            "Povežite svaki princip s njegovim brojem iz 2023. godine.",
+            2,
+            [6, 9, 5],
+            matching(
+                ("Otvorenost i transparentnost", "6"),
+                ("Responzivnost", "9"),
+                ("Odgovornost", "5"),
+            ),
+            "Principi 5, 6 i 9 prema numeraciji iz 2023. godine.",
+        ),
+        (
+            "Opišite jedan prigovor koji je vaša općina primila i kako bi na njega mogla "
+            "odgovoriti u razumnom roku.",
+            4,
+            [5, 9],
+            open_answer(
+                "Konkretan prigovor, imenovan korak i vremenski okvir donose pun broj bodova."
+            ),
+            "",
+        ),
+    ],
+}
+
 COURSE = {
     "title": "LAP faza 1 - Liderstvo za organizacije",
     "slug": "lap-stage-1",
@@ -1118,11 +1491,17 @@ COURSE = {
         "ELoGE",
         "učešće",
     ],
-    "modules": [GOOD_LOCAL_GOVERNANCE, UNDERSTANDING_LEADERSHIP, LEADERSHIP_BENCHMARK_AND_ELOGE],
+    "modules": [
+        GOOD_LOCAL_GOVERNANCE,
+        UNDERSTANDING_LEADERSHIP,
+        LEADERSHIP_BENCHMARK_AND_ELOGE,
+        WORKING_WITH_CITIZENS_AND_CSOS,
+    ],
 }
 
 QUIZZES = {
     "good-local-governance": GOOD_LOCAL_GOVERNANCE_QUIZ,
     "understanding-leadership": UNDERSTANDING_LEADERSHIP_QUIZ,
     "leadership-benchmark-and-eloge": LEADERSHIP_BENCHMARK_AND_ELOGE_QUIZ,
+    "working-with-citizens-and-csos": WORKING_WITH_CITIZENS_AND_CSOS_QUIZ,
 }
