@@ -790,7 +790,7 @@ LEADERSHIP_BENCHMARK_AND_ELOGE = {
                         "odgovor.</li><li><b>Anketa građana.</b> Stanovnici odgovaraju na "
                         "pitanje kako doživljavaju upravljanje općinom u pogledu istih "
                         "principa.</li><li><b>Anketa izabranih predstavnika.</b> Vijećnici "
-                        "odgovaraju na usporednu "
+                        "odgovaraju na paralelnu "
                         "anketu.</li><li><b>Evaluacija.</b> Nacionalna platforma pregleda "
                         "rezultate, a stručna komisija ih razmatra prije dodjele "
                         "oznake.</li><li><b>Praćenje.</b> Bez obzira na ishod, nalazi najviše "
