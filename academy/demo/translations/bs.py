@@ -491,8 +491,8 @@ UNDERSTANDING_LEADERSHIP = {
                         "prompt": (
                             "Napišite jednu rečenicu koja opisuje viziju vaše općine. Zatim "
                             "navedite jedan aktuelni problem s nekom uslugom i jednu grupu "
-                            "građana koju bi trebalo uključiti u njegovo rješavanje. Kako je "
-                            "troje povezano?"
+                            "građana koju bi trebalo uključiti u njegovo rješavanje. Kako su te "
+                            "tri stvari povezane?"
                         ),
                     },
                 },
@@ -513,7 +513,7 @@ UNDERSTANDING_LEADERSHIP = {
                     "type": "paragraph",
                     "value": (
                         "<p>Raširen je mit da postoji jedan ispravan način vođenja: snažan "
-                        "lider koji o svemu odlučuje ili prijatan lider koji nastoji da svi "
+                        "lider koji o svemu odlučuje ili ljubazan lider koji nastoji da svi "
                         "budu zadovoljni. <b>LAP ne podučava jedan univerzalni stil "
                         "liderstva.</b> On pomaže učesnicima da prepoznaju stil koji im je "
                         "najbliži, razumiju njegove snage i slijepe tačke i prilagode svoje "
