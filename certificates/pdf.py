@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 
 import font_roboto
 from django.conf import settings
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from reportlab.graphics.barcode.qrencoder import QRCode, QRErrorCorrectLevel
 from reportlab.lib.colors import HexColor
@@ -22,6 +22,8 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
+
+from academy.core.formatting import percent
 
 FONT_DIR = Path(font_roboto.__file__).parent / "files"
 
@@ -47,10 +49,10 @@ def placeholder_values(certificate) -> dict:
     return {
         "learner": certificate.learner_name,
         "course": certificate.course_title,
-        "date": formats.date_format(issued, "DATE_FORMAT"),
+        "date": formats.date_format(timezone.localtime(issued), "DATE_FORMAT"),
         "hours": certificate.hours,
         "principles": ", ".join(f"{p['number']}. {p['name']}" for p in certificate.principles),
-        "score": f"{certificate.score:.0f}%" if certificate.score is not None else "-",
+        "score": percent(certificate.score) if certificate.score is not None else "-",
         "serial": certificate.serial or "",
     }
 

@@ -131,6 +131,8 @@ LANGUAGES = [
     ("sr-latn", _("Serbian (Latin)")),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our fixes to Django's locale formats (Bosnian short dates); Django's own fill in the rest.
+FORMAT_MODULE_PATH = ["academy.core.formats"]
 TIME_ZONE = "Europe/Sarajevo"
 USE_I18N = True
 USE_TZ = True

@@ -1,0 +1,19 @@
+"""Numbers as the reader's language writes them."""
+
+from django.template.defaultfilters import floatformat
+from django.utils.translation import pgettext
+
+
+def percent(value, decimal_pos=0) -> str:
+    """`value` (0-100) with the per-cent sign, in the active language: 87.5 -> "87.5%" in
+    English, "87,5 %" in Serbian. The decimal comma comes from Django's locale formats; whether
+    a space goes before % is a spelling rule, so the translators decide it. `decimal_pos` works
+    as in `floatformat` ("-1": one decimal only when there is one). Empty for no value."""
+    if value is None or value == "":
+        return ""
+    number = floatformat(value, decimal_pos)
+    return pgettext(
+        "a number followed by the per-cent sign; put a no-break space before % if your "
+        "language's spelling wants one",
+        "%(number)s%%",
+    ) % {"number": number}
