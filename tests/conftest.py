@@ -1,7 +1,16 @@
 import pytest
+from django.utils import translation
 
 from courses.signals import course_completed
 from tests.factories import PASSWORD, UserFactory, make_course
+
+
+@pytest.fixture(autouse=True)
+def default_language_afterwards():
+    """A request under /sr/ leaves Serbian active in the thread (Django's LocaleMiddleware
+    activates a language and never deactivates it); every test starts in English."""
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

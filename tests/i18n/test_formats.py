@@ -28,14 +28,6 @@ EXPECTED = {
 }
 
 
-@pytest.fixture(autouse=True)
-def default_language_afterwards():
-    """A request under /sr/ leaves Serbian active in the thread (Django's LocaleMiddleware
-    activates a language and never deactivates it); the tests after these expect English."""
-    yield
-    translation.deactivate()
-
-
 @pytest.fixture
 def graded_attempt(learner):
     """3.5 of 4 points on an open answer (87.5 %), submitted on 27 November 2026 at 09:05."""
