@@ -17,6 +17,7 @@ from wagtail.admin.ui.tables import Column, LiveStatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
+from academy.core.formatting import percent
 from academy.core.spreadsheets import FormulaSafeExportMixin
 from courses.models import CoursePage
 
@@ -51,7 +52,7 @@ def kind_label(kind):
 
 
 def as_percent(share):
-    return f"{number_format(round(100 * share))}%"
+    return percent(100 * share)
 
 
 def discrimination_display(item):
