@@ -15,6 +15,7 @@ Other edits (snippets, settings) show after PAGE_CACHE_SECONDS at the latest.
 """
 
 import hashlib
+import logging
 import uuid
 
 from django.conf import settings
@@ -23,6 +24,7 @@ from django.db.models.signals import post_delete
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
 WAGTAIL_PAGE_ROUTE = "wagtail_serve"
 
@@ -42,10 +44,14 @@ class PageCacheMiddleware:
             or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return self.get_response(request)
-        # Read the generation once, before rendering: a page rendered while a publish happens
-        # is stored under the old generation and never served.
-        key = _page_key(request, generation=_generation())
-        response = cache.get(key)
+        try:
+            # Read the generation once, before rendering: a page rendered while a publish
+            # happens is stored under the old generation and never served.
+            key = _page_key(request, generation=_generation())
+            response = cache.get(key)
+        except Exception:  # the cache is down: serve uncached (and let /health/ say so)
+            logger.warning("Page cache unavailable", exc_info=True)
+            return self.get_response(request)
         if response is not None:
             response["X-Page-Cache"] = "hit"
             return response
