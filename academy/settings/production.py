@@ -21,7 +21,7 @@ import os
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import MIDDLEWARE, REDIS_URL, env_list
+from .base import MIDDLEWARE, env_list
 
 if not os.environ.get("DJANGO_SECRET_KEY"):
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY to a long random value.")
@@ -39,11 +39,6 @@ CSRF_COOKIE_SECURE = True
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-
-# Sessions read from Redis and written through to PostgreSQL: fast, and a Redis restart logs
-# nobody out. Any app server can serve any request: no sticky sessions.
-if REDIS_URL:
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Anonymous Wagtail pages are cached in Redis (academy.core.page_cache) and purged on publish.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 300))
