@@ -12,6 +12,8 @@ in the same run on the same server and alternating round by round: the minimal v
 (benchmarks/urls.py), the lesson page for a logged-in learner (50 lessons), an anonymous course
 page (served from the page cache when it can be cached) and the course outline with progress at
 500 lessons; it prints each rate, the ratios to the minimal view and p50/p95, median of rounds.
+`BENCH_PLAIN_LANGUAGE_LINKS=1 benchmarks/run_pages.sh` serves the language switcher as plain
+links (benchmarks/templates), so anonymous pages carry no CSRF token and can be cached.
 """
 
 import argparse
@@ -106,7 +108,7 @@ def queries(args):
 
     client = Client()
     client.force_login(User.objects.get(email=LEARNER))
-    secure = {"secure": True}  # production settings: HTTPS only
+    secure = {"secure": True, "HTTP_HOST": "localhost"}  # as production: HTTPS, a real host
 
     def count(path):
         client.get(path, **secure)  # warm: first-request costs are not per page
