@@ -44,10 +44,11 @@ class PageCacheMiddleware:
             or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):
             return self.get_response(request)
+        url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
         try:
             # Read the generation once, before rendering: a page rendered while a publish
             # happens is stored under the old generation and never served.
-            key = _page_key(request, generation=_generation())
+            key = _page_key(url, generation=_generation())
             response = cache.get(key)
         except Exception:  # the cache is down: serve uncached (and let /health/ say so)
             logger.warning("Page cache unavailable", exc_info=True)
@@ -89,8 +90,7 @@ def _generation() -> str:
     return generation
 
 
-def _page_key(request, *, generation) -> str:
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+def _page_key(url, *, generation) -> str:
     return f"page-cache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 

@@ -53,3 +53,18 @@ def test_health_needs_no_login_and_no_language_prefix(client, learner):
     body = client.get("/health/").content.decode()
     assert learner.email not in body
     assert learner.full_name not in body
+
+
+def test_unreachable_cache_answers_503_naming_it_even_with_the_page_cache_on(client, settings):
+    settings.PAGE_CACHE_SECONDS = 300  # the page cache must not turn the outage into a 500
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+        }
+    }
+
+    response = client.get("/health/")
+
+    assert response.status_code == 503
+    assert response.json()["failing"] == ["cache"]
