@@ -104,11 +104,13 @@ def test_a_worker_killed_mid_bulk_issue_leaves_exactly_one_certificate_each(
 
     with app.connection_for_write(kill_test_broker) as connection:
         run_bulk_issue.apply_async((job.pk,), connection=connection, queue=KILL_QUEUE)
-    first = start_celery_worker(queue=KILL_QUEUE, **worker_env)
+    # A prefork worker (a parent that takes messages, a child that runs them), as in
+    # production; the whole host dies: parent and child are killed together.
+    first = start_celery_worker(queue=KILL_QUEUE, pool="prefork", **worker_env)
     try:
         wait_until(lambda: processed() >= 3, timeout=60, what="the bulk run to start", every=0.02)
     finally:
-        first.send_signal(signal.SIGKILL)
+        os.killpg(first.pid, signal.SIGKILL)
         first.wait(timeout=30)
     killed_at = time.monotonic()
 
@@ -118,7 +120,7 @@ def test_a_worker_killed_mid_bulk_issue_leaves_exactly_one_certificate_each(
 
     # The broker hands the unacknowledged task back once its visibility timeout has passed.
     time.sleep(max(0, VISIBILITY_TIMEOUT + 1 - (time.monotonic() - killed_at)))
-    second = start_celery_worker(queue=KILL_QUEUE, **worker_env)
+    second = start_celery_worker(queue=KILL_QUEUE, pool="prefork", **worker_env)
     try:
         wait_until(
             lambda: BulkIssueJob.objects.get(pk=job.pk).status == BulkIssueJob.Status.DONE,

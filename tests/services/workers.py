@@ -8,9 +8,10 @@ import time
 from django.conf import settings
 
 
-def start_celery_worker(*, queue, **env):
-    """A `celery worker --pool=solo` process consuming `queue`, on the test database; `env`
-    adds or overrides environment variables (broker, mail folder, visibility timeout...)."""
+def start_celery_worker(*, queue, pool="solo", **env):
+    """A `celery worker` process consuming `queue`, on the test database, in its own process
+    group (so that the worker and its pool processes can be killed together); `env` adds or
+    overrides environment variables (broker, mail folder, visibility timeout...)."""
     db = settings.DATABASES["default"]
     return subprocess.Popen(
         [
@@ -20,7 +21,8 @@ def start_celery_worker(*, queue, **env):
             "-A",
             "academy",
             "worker",
-            "--pool=solo",
+            f"--pool={pool}",
+            "--concurrency=1",
             "--loglevel=WARNING",
             "-Q",
             queue,
@@ -37,6 +39,7 @@ def start_celery_worker(*, queue, **env):
             **env,
         },
         cwd=settings.BASE_DIR,
+        start_new_session=True,
     )
 
 
