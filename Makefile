@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install migrate demo translations messages lint services-test clean
+.PHONY: run serve test install migrate demo translations messages lint services-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -45,6 +45,33 @@ run: demo translations
 	@echo "    site admin          admin@lap.example"
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# The production stack on this machine: academy.settings.production on the running PostgreSQL
+# and Redis, gunicorn (gunicorn.conf.py) + Celery worker + Celery beat; Ctrl-C stops all three,
+# and so does any one of them dying. Plain HTTP here, so no HTTPS redirect.
+SERVE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/lap_serve
+serve: SHELL := /bin/bash
+serve: install translations
+	@set -euo pipefail; \
+	export DJANGO_SETTINGS_MODULE=academy.settings.production \
+		DATABASE_URL=$${DATABASE_URL:-$(SERVE_DATABASE_URL)} \
+		REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/0} \
+		DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))')} \
+		ALLOWED_HOSTS=$${ALLOWED_HOSTS:-$(HOST),localhost} \
+		WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)} \
+		SECURE_SSL_REDIRECT=false GUNICORN_BIND=$(HOST):$(PORT); \
+	db=$${DATABASE_URL##*/}; \
+	psql "$${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='$$db'" | grep -q 1 \
+		|| psql "$${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE $$db"; \
+	$(MANAGE) migrate --no-input -v0; \
+	$(MANAGE) collectstatic --no-input -v0; \
+	$(MANAGE) load_demo; \
+	trap 'kill $$(jobs -p) 2>/dev/null; wait' EXIT; \
+	$(BIN)/celery -A academy worker -l INFO & \
+	$(BIN)/celery -A academy beat -l INFO -s $(VENV)/celerybeat-schedule & \
+	$(BIN)/gunicorn -c gunicorn.conf.py academy.wsgi & \
+	echo "LAP Academy (production settings) on http://$(HOST):$(PORT)/ ; Ctrl-C stops it"; \
+	wait -n
 
 lint: install
 	$(BIN)/ruff check .

@@ -9,6 +9,7 @@ the same database as the server. Afterwards `verify` checks zero duplicate attem
 """
 
 import argparse
+import json
 import os
 import re
 import statistics
@@ -24,6 +25,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "academy.settings.base")
 
 PASSWORD = "bench-password-2026"  # benchmark accounts only
+# Sessions made by `setup` (as a login would): the run does not spend the first half minute on
+# 50 deliberately slow password hashes, which are not what this benchmark measures.
+SESSIONS_FILE = Path(__file__).resolve().parent / ".quiz-sessions.json"
 COURSE_SLUG = "benchmark-course"
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 RADIO = re.compile(r'type="radio" name="(q\d+)" value="([^"]+)"')
@@ -74,6 +78,14 @@ def setup(args):
         enrollment_create(learner=user, course=course)
     quiz = QuizPage.objects.descendant_of(course).get()
     print(f"quiz url path: {quiz.url}")
+    from django.test import Client
+
+    sessions = {}
+    for n in range(args.learners):
+        client = Client()
+        client.force_login(User.objects.get(email=f"bench{n}@lap.example"))
+        sessions[n] = client.cookies["sessionid"].value
+    SESSIONS_FILE.write_text(json.dumps(sessions))
 
 
 def timed(session, timings, step, method, url, **kwargs):
@@ -83,25 +95,32 @@ def timed(session, timings, step, method, url, **kwargs):
     return response
 
 
-def learner_journey(base, quiz_path, n, timings, errors, logged_in):
+def log_in(session, base, n, timings):
+    login_url = f"{base}/en/accounts/login/"
+    token = CSRF.search(session.get(login_url).text).group(1)
+    response = timed(
+        session,
+        timings,
+        "login",
+        "POST",
+        login_url,
+        data={
+            "csrfmiddlewaretoken": token,
+            "username": f"bench{n}@lap.example",
+            "password": PASSWORD,
+        },
+        headers={"Referer": login_url},
+    )
+    assert response.status_code == 302, f"login {response.status_code}"
+
+
+def learner_journey(base, quiz_path, n, timings, errors, logged_in, session_key=None):
     session = requests.Session()
     try:
-        login_url = f"{base}/en/accounts/login/"
-        token = CSRF.search(session.get(login_url).text).group(1)
-        response = timed(
-            session,
-            timings,
-            "login",
-            "POST",
-            login_url,
-            data={
-                "csrfmiddlewaretoken": token,
-                "username": f"bench{n}@lap.example",
-                "password": PASSWORD,
-            },
-            headers={"Referer": login_url},
-        )
-        assert response.status_code == 302, f"login {response.status_code}"
+        if session_key:
+            session.cookies.set("sessionid", session_key)
+        else:
+            log_in(session, base, n, timings)
     except Exception as error:  # a learner who cannot log in still joins the barrier
         errors.append(f"learner {n}: {error}")
     logged_in.wait()  # password hashing is slow by design: time the quiz steps apart from it
@@ -167,10 +186,12 @@ def run(args):
         started = time.perf_counter()
 
     logged_in = threading.Barrier(args.learners, action=all_logged_in)
+    sessions = json.loads(SESSIONS_FILE.read_text()) if args.sessions else {}
     threads = [
         threading.Thread(
             target=learner_journey,
             args=(args.base_url, args.quiz_path, n, timings, errors, logged_in),
+            kwargs={"session_key": sessions.get(str(n))},
         )
         for n in range(args.learners)
     ]
@@ -219,6 +240,57 @@ def verify(args):
     return 1 if duplicates or in_progress else 0
 
 
+def profile(args):
+    """One learner's quiz journey in-process (Django test client, same database), with each
+    step's query count and time, and a pyinstrument profile of the whole journey."""
+    django_setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from pyinstrument import Profiler
+
+    from academy.accounts.models import User
+    from quizzes.models import QuizAttempt
+
+    learner = User.objects.get(email=f"bench{args.learner}@lap.example")
+    QuizAttempt.objects.filter(learner=learner).delete()
+    client = Client()
+    client.force_login(learner)
+    steps = []
+
+    def step(name, method, url, **data):
+        started = time.perf_counter()
+        with CaptureQueriesContext(connection) as queries:
+            response = getattr(client, method)(url, data or None)
+        steps.append((name, len(queries), 1000 * (time.perf_counter() - started)))
+        return response
+
+    def journey():
+        page = step("quiz page", "get", args.quiz_path)
+        assert page.status_code == 200, page.status_code
+        start = step("start", "post", args.quiz_path + "attempts/start/")
+        attempt_url = start["Location"]
+        form = step("attempt page", "get", attempt_url).content.decode()
+        answers = {}
+        for name, value in RADIO.findall(form):
+            answers.setdefault(name, value)
+        step("save", "post", attempt_url, **answers, save="1")
+        submitted = step("submit", "post", attempt_url, **answers, submit="1")
+        step("result page", "get", submitted["Location"])
+
+    journey()  # warm: first-request costs are not per request
+    QuizAttempt.objects.filter(learner=learner).delete()
+    steps.clear()
+    profiler = Profiler()
+    with profiler:
+        journey()
+    print(f"command: python benchmarks/quiz_load.py profile --learner {args.learner}")
+    print(f"{'step':<14}{'queries':>8}{'ms':>8}")
+    for name, count, ms in steps:
+        print(f"{name:<14}{count:>8}{ms:>8.0f}")
+    print(profiler.output_text(unicode=False, color=False, show_all=False))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -229,9 +301,16 @@ def main():
     r.add_argument("--base-url", default="http://127.0.0.1:8100")
     r.add_argument("--quiz-path", default=f"/en/courses/{COURSE_SLUG}/module/quiz/")
     r.add_argument("--learners", type=int, default=50)
+    r.add_argument(
+        "--sessions", action="store_true", help="use the sessions made by setup, no password login"
+    )
     sub.add_parser("verify")
+    p = sub.add_parser("profile")
+    p.add_argument("--learner", type=int, default=0)
+    p.add_argument("--quiz-path", default=f"/en/courses/{COURSE_SLUG}/module/quiz/")
     args = parser.parse_args()
-    return {"setup": setup, "run": run, "verify": verify}[args.command](args) or 0
+    commands = {"setup": setup, "run": run, "verify": verify, "profile": profile}
+    return commands[args.command](args) or 0
 
 
 if __name__ == "__main__":

@@ -4,13 +4,14 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.models import User
 from academy.core.mail import send_templated_email
+from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 from courses.models import CoursePage
 
 from .models import Certificate, CourseCertificateRule
 from .services import NotEligible, certificate_issue, certificate_render, certificate_request
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**IDEMPOTENT)
 def issue_on_completion(learner_id, course_id):
     """A learner completed a course: issue the certificate, or ask for approval (manual rule).
     Safe to retry: the services are idempotent."""
@@ -28,7 +29,7 @@ def issue_on_completion(learner_id, course_id):
         return  # e.g. the minimum quiz score is not met: no certificate, nothing to retry
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**IDEMPOTENT)
 def render_certificate(certificate_id):
     """Render an issued certificate's PDF (once) and email it to the learner if still valid.
     A certificate revoked before its PDF was rendered still gets one, for the record."""
@@ -44,7 +45,7 @@ def render_certificate(certificate_id):
         send_certificate_issued.delay(certificate.pk)
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**SENDS_EMAIL)
 def send_certificate_issued(certificate_id):
     certificate = Certificate.objects.select_related("learner").filter(pk=certificate_id).first()
     if certificate is None:
@@ -66,7 +67,7 @@ def send_certificate_issued(certificate_id):
     )
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(**IDEMPOTENT)
 def run_bulk_issue(job_id):
     from .models import BulkIssueJob
     from .services import bulk_issue_run

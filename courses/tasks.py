@@ -10,13 +10,14 @@ from django.utils.translation import ngettext
 
 from academy.accounts.models import User
 from academy.core.mail import send_templated_email
+from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 
 from .models import Enrollment
 from .selectors import outlines_for
 from .services import reminders_send, reminders_unsubscribe_token
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**SENDS_EMAIL)
 def send_enrollment_confirmation(enrollment_id):
     """Tell the learner they are enrolled, in their language. Missing enrollment: nothing to do."""
     enrollment = (
@@ -37,7 +38,7 @@ def send_enrollment_confirmation(enrollment_id):
     )
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**SENDS_EMAIL)
 def send_cohort_invitation(enrollment_id, new_account):
     """Invite an imported learner: a new account gets a link to choose a password."""
     enrollment = (
@@ -74,7 +75,7 @@ def send_cohort_invitation(enrollment_id, new_account):
     )
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**SENDS_EMAIL)
 def send_inactivity_reminder(learner_id, enrollment_ids):
     """Remind a learner of the courses they have let rest, each with a link to where they left
     off, and how to stop these emails. Nothing is sent if they have since opted out, or
@@ -129,7 +130,7 @@ def send_inactivity_reminder(learner_id, enrollment_ids):
     )
 
 
-@shared_task
+@shared_task(**IDEMPOTENT)
 def send_weekly_reminders():
     """Run by Celery beat every Monday morning (CELERY_BEAT_SCHEDULE)."""
     return reminders_send(now=timezone.now())

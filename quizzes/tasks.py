@@ -3,11 +3,12 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from academy.core.mail import send_templated_email
+from academy.core.task_options import SENDS_EMAIL
 
 from .models import QuizAttempt
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**SENDS_EMAIL)
 def send_answer_graded(attempt_id):
     """Tell the learner a trainer has graded their open answer, in the learner's language."""
     attempt = QuizAttempt.objects.select_related("learner", "quiz").filter(pk=attempt_id).first()
