@@ -3,6 +3,12 @@ running LAP Academy server; reports throughput and p50/p95 latency per step.
 
     python benchmarks/quiz_load.py setup --learners 50 --questions 20      # uses DATABASE_URL
     python benchmarks/quiz_load.py run --base-url http://127.0.0.1:8100 --learners 50
+    python benchmarks/quiz_load.py run ... --think 5 --ramp 20   # paced like people, see below
+
+By default every learner fires each step the moment the previous one returns, all starting
+together (a burst: the worst case, bounded by CPU). `--think S` waits 0.5-1.5 x S seconds
+between a learner's steps (reading, answering) and `--ramp R` spreads their first step over R
+seconds, which is how 50 people in one quiz load a server.
 
 `benchmarks/run_quiz_load.sh` does both against gunicorn on PostgreSQL. Setup and run must use
 the same database as the server. Afterwards `verify` checks zero duplicate attempts.
@@ -11,6 +17,7 @@ the same database as the server. Afterwards `verify` checks zero duplicate attem
 import argparse
 import json
 import os
+import random
 import re
 import statistics
 import sys
@@ -88,7 +95,7 @@ def setup(args):
     SESSIONS_FILE.write_text(json.dumps(sessions))
 
 
-def timed(session, timings, step, method, url, **kwargs):
+def timed_request(session, timings, step, method, url, **kwargs):
     started = time.perf_counter()
     response = session.request(method, url, timeout=60, allow_redirects=False, **kwargs)
     timings[step].append(time.perf_counter() - started)
@@ -98,7 +105,7 @@ def timed(session, timings, step, method, url, **kwargs):
 def log_in(session, base, n, timings):
     login_url = f"{base}/en/accounts/login/"
     token = CSRF.search(session.get(login_url).text).group(1)
-    response = timed(
+    response = timed_request(
         session,
         timings,
         "login",
@@ -114,8 +121,16 @@ def log_in(session, base, n, timings):
     assert response.status_code == 302, f"login {response.status_code}"
 
 
-def learner_journey(base, quiz_path, n, timings, errors, logged_in, session_key=None):
+def learner_journey(
+    base, quiz_path, n, timings, errors, logged_in, session_key=None, think=0.0, ramp=0.0
+):
     session = requests.Session()
+    rng = random.Random(n)  # noqa: S311 (pauses, not secrets; the same in every run)
+
+    def timed(*args, **kwargs):
+        time.sleep(rng.uniform(0.5, 1.5) * think)
+        return timed_request(*args, **kwargs)
+
     try:
         if session_key:
             session.cookies.set("sessionid", session_key)
@@ -124,6 +139,7 @@ def learner_journey(base, quiz_path, n, timings, errors, logged_in, session_key=
     except Exception as error:  # a learner who cannot log in still joins the barrier
         errors.append(f"learner {n}: {error}")
     logged_in.wait()  # password hashing is slow by design: time the quiz steps apart from it
+    time.sleep(rng.uniform(0, ramp))
     try:
         quiz_url = base + quiz_path
         page = timed(session, timings, "quiz page", "GET", quiz_url)
@@ -191,7 +207,7 @@ def run(args):
         threading.Thread(
             target=learner_journey,
             args=(args.base_url, args.quiz_path, n, timings, errors, logged_in),
-            kwargs={"session_key": sessions.get(str(n))},
+            kwargs={"session_key": sessions.get(str(n)), "think": args.think, "ramp": args.ramp},
         )
         for n in range(args.learners)
     ]
@@ -304,6 +320,8 @@ def main():
     r.add_argument(
         "--sessions", action="store_true", help="use the sessions made by setup, no password login"
     )
+    r.add_argument("--think", type=float, default=0.0, help="seconds between a learner's steps")
+    r.add_argument("--ramp", type=float, default=0.0, help="seconds over which learners start")
     sub.add_parser("verify")
     p = sub.add_parser("profile")
     p.add_argument("--learner", type=int, default=0)

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quiz load benchmark on PostgreSQL behind gunicorn: 50 learners start, answer and submit a
-# 20-question quiz at once. Usage: benchmarks/run_quiz_load.sh [learners] [questions] [workers]
+# 20-question quiz at once. Usage: [THINK=s RAMP=s] benchmarks/run_quiz_load.sh [learners] [questions] [workers]
 # As in production: Redis cache and cached sessions, gunicorn.conf.py (workers: 2 x cores + 1).
 # Learners arrive logged in (sessions made by setup): password hashing is not measured.
 set -euo pipefail
@@ -21,7 +21,7 @@ GUNICORN_ACCESS_LOG=/dev/null .venv/bin/gunicorn -c gunicorn.conf.py academy.wsg
 SERVER=$!
 trap 'kill $SERVER' EXIT
 for _ in $(seq 30); do curl -fs -o /dev/null http://127.0.0.1:$PORT/en/ && break; sleep 1; done
-echo "command: benchmarks/run_quiz_load.sh $LEARNERS $QUESTIONS $WORKERS ($(nproc) cores)"
+echo "command: THINK=${THINK:-0} RAMP=${RAMP:-0} benchmarks/run_quiz_load.sh $LEARNERS $QUESTIONS $WORKERS ($(nproc) cores)"
 .venv/bin/python benchmarks/quiz_load.py run --sessions --learners "$LEARNERS" \
-    --base-url http://127.0.0.1:$PORT
+    --think "${THINK:-0}" --ramp "${RAMP:-0}" --base-url http://127.0.0.1:$PORT
 .venv/bin/python benchmarks/quiz_load.py verify
