@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.log_actions import log
 
+from academy.core.client_address import client_address
 from courses.models import CoursePage
 
 from . import codes
@@ -24,7 +25,7 @@ VERIFY_LIMIT = 30  # look-ups per client address per minute
 
 
 def _rate_limited(request) -> bool:
-    key = f"verify-rate:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"verify-rate:{client_address(request)}"
     cache.add(key, 0, timeout=60)
     try:
         return cache.incr(key) > VERIFY_LIMIT
