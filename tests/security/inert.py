@@ -23,6 +23,7 @@ class _Finder(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.problems = []
+        self._open_script = None  # index of the problem an inline script's text belongs to
 
     def handle_starttag(self, tag, attrs):
         named = dict(attrs)
@@ -39,10 +40,19 @@ class _Finder(HTMLParser):
             kind = (named.get("type") or "").lower()
             if kind not in DATA_SCRIPT_TYPES and (not src or "//" in src.split("?")[0][:8]):
                 self.problems.append(f"inline or foreign script {where}")
+                self._open_script = len(self.problems) - 1
         if tag in {"object", "embed"} or (tag == "iframe" and "srcdoc" in named):
             self.problems.append(f"active content {where}")
         if tag == "meta" and (named.get("http-equiv") or "").lower() == "refresh":
             self.problems.append(f"meta refresh {where}")
+
+    def handle_data(self, data):
+        if self._open_script is not None:
+            self.problems[self._open_script] += data
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self._open_script = None
 
 
 def script_risks(html: str) -> list[str]:
