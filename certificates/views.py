@@ -21,7 +21,7 @@ from .models import Certificate
 from .pdf import render_pdf
 from .permissions import can_manage_certificates
 
-VERIFY_LIMIT = 30  # look-ups per client address per minute
+VERIFY_LIMIT = 30  # look-ups per client address per minute, verification and badges together
 
 
 def _rate_limited(request) -> bool:
@@ -131,6 +131,10 @@ def badge_class(request, course_id):
 
 
 def badge_assertion(request, code):
+    # Looks a code up like /verify/ does, so it shares that page's limit: otherwise it would be
+    # a way round it for anyone guessing codes.
+    if _rate_limited(request):
+        return _too_many()
     certificate = get_object_or_404(
         Certificate.objects.exclude(status=Certificate.Status.PENDING).select_related("learner"),
         code=codes.normalise(code) or "",
