@@ -49,6 +49,10 @@ def read_csv(data: bytes) -> list[dict]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError(_("The file is not UTF-8 text. Save it as “CSV UTF-8”.")) from None
+    if "\x00" in text:  # binary, not text (and PostgreSQL cannot store it)
+        raise ImportFileError(
+            _("The file cannot be read as CSV. Save it from your spreadsheet as “CSV UTF-8”.")
+        )
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
     except csv.Error:

@@ -21,7 +21,7 @@ from wagtail.images.models import Image
 
 from courses.models import Cohort, Enrollment
 from quizzes.services import attempt_save, attempt_start
-from tests.factories import assign_trainer, make_course
+from tests.factories import assign_trainer, make_course, open_question
 from tests.quizzes.conftest import attempt_url, quiz_in_new_course, responses_in_db, short_answer
 
 pytestmark = pytest.mark.django_db
@@ -228,6 +228,23 @@ def test_broken_multipart_is_a_400_not_a_500(client, content_type, body):
     assert response.status_code == 400
 
 
+@pytest.mark.parametrize("kind", ["short", "open"])
+def test_a_nul_character_in_an_answer_is_refused_and_nothing_is_saved(
+    learner_client, learner, kind
+):
+    """PostgreSQL cannot store NUL in text or JSON: it must be a clear refusal, not a 500."""
+    question = short_answer() if kind == "short" else open_question()
+    quiz = quiz_in_new_course(questions=[question], learner=learner)
+    attempt = attempt_start(learner=learner, quiz=quiz)
+    attempt_save(attempt=attempt, raw_answers={1: "Žepče"})
+
+    save = learner_client.post(attempt_url(quiz, attempt), {"q1": "Že\x00pče", "save": ""})
+    submit = learner_client.post(attempt_url(quiz, attempt), {"q1": "\x00", "submit": ""})
+
+    assert (save.status_code, submit.status_code) == (400, 400)
+    assert responses_in_db(attempt) == {1: "Žepče"}
+
+
 def test_an_oversized_quiz_save_is_refused_and_the_saved_answers_stay(learner_client, learner):
     quiz = quiz_in_new_course(questions=[short_answer()], learner=learner)
     attempt = attempt_start(learner=learner, quiz=quiz)
@@ -278,7 +295,7 @@ HEADER = b"name,email,organisation,role\n"
         (png(), "not UTF-8"),  # an image chosen by mistake
         (b"PK\x03\x04" + bytes(range(256)), "not UTF-8"),  # an .xlsx saved as .csv
         ("name,email,organisation,role\nĐurđa,đ@x.ba,,\n".encode("cp1250"), "not UTF-8"),
-        (HEADER + b"Amra,amra@lap.example,\x00\x00\x00,\n", "Unknown organisation"),
+        (HEADER + b"Amra,amra@lap.example,\x00\x00\x00,\n", "cannot be read"),
         (HEADER + b"Amra," + b"a" * 200_000 + b",,\n", "cannot be read"),
         (b"", "The submitted file is empty"),
     ],
@@ -304,4 +321,26 @@ def test_pasted_csv_text_that_cannot_be_read_is_refused(cohort_admin):
     )
 
     assert response.status_code == 400
+    assert "cannot be read" in page_text(response)
     assert not Enrollment.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/en/join/%00/",
+        "/en/reminders/unsubscribe/%00/",
+        "/verify/AB%00/",
+        "/verify/?code=AB%00",
+        "/badges/assertions/%00.json",
+        "/admin/certificates/?q=%00",
+        "/admin/enrollments/?q=a%00b",
+        "/admin/cohorts/?q=%00",
+        "/admin/grading/?q=%00",
+        "/admin/users/?q=%00",
+    ],
+)
+def test_a_nul_character_in_a_url_is_refused_not_a_500(admin_client, url):
+    """PostgreSQL refuses NUL in a query: no lookup may pass one through (CI runs this suite on
+    PostgreSQL too)."""
+    assert admin_client.get(url).status_code in (200, 400, 404)
