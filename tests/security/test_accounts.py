@@ -1,13 +1,6 @@
 """Attacks on accounts: password guessing, guessing from behind a proxy, and the client address
-that every rate limit trusts.
-
-Referenced, not repeated here (each is the one test of its attack):
-- password reset does not reveal whether an email has an account:
-  tests/accounts/test_accounts.py::test_password_reset_looks_the_same_for_known_and_unknown_emails
-- the session key changes at login (session fixation):
-  tests/accounts/test_accounts.py::test_login_rotates_the_session_key
-- learners never reach the Wagtail admin: tests/security/test_authorization.py
-"""
+that every rate limit trusts. Password reset and session rotation are tested in
+tests/accounts; tests/security/test_catalogue.py lists where each attack is tested."""
 
 import pytest
 from django.contrib.auth import SESSION_KEY

@@ -1,18 +1,6 @@
 """Authorization: a learner reaches only their own data, a trainer only their own courses, and
-learners never reach the Wagtail admin.
-
-Referenced, not repeated here (each is the one test of its attack):
-- learner A opening, saving, submitting or reading the result of B's attempt gets 404:
-  tests/quizzes/test_quiz_pages.py::test_another_learners_attempt_is_not_found
-- learner A downloading B's certificate PDF gets 404:
-  tests/certificates/test_permissions.py::test_another_learner_cannot_download_it
-- "My certificates" lists only the learner's own:
-  tests/certificates/test_permissions.py::test_my_certificates_lists_only_mine
-- learners and trainers cannot issue, approve, revoke or re-issue certificates:
-  tests/certificates/test_permissions.py::test_learners_and_trainers_cannot_issue_approve_or_revoke
-- a trainer of another course cannot see or grade an open answer:
-  tests/quizzes/test_grading_queue.py::test_a_trainer_of_another_course_cannot_see_or_grade_the_answer
-"""
+learners never reach the Wagtail admin. Attempts, PDFs and certificate actions are tested with
+their features; tests/security/test_catalogue.py lists where each attack is tested."""
 
 import pytest
 from django.contrib.auth.models import Group, Permission

@@ -149,6 +149,12 @@ ATTACKS = {
         "security/test_uploads.py::"
         "test_a_file_that_is_not_a_csv_of_learners_is_refused_and_nobody_is_enrolled"
     ),
+    "a NUL character in a quiz answer refused, not a database error": (
+        "security/test_uploads.py::test_a_nul_character_in_an_answer_is_refused_and_nothing_is_saved"
+    ),
+    "a NUL character in a URL refused, not a database error": (
+        "security/test_uploads.py::test_a_nul_character_in_a_url_is_refused_not_a_500"
+    ),
     "CSV imports with missing columns or over 1 MB refused": (
         "courses/test_cohorts.py::test_malformed_files_get_a_clear_error"
     ),
@@ -199,6 +205,9 @@ ATTACKS = {
     ),
     "verification limit per client behind the load balancer": (
         "security/test_certificates.py::test_behind_the_load_balancer_each_client_has_its_own_limit"
+    ),
+    "reminder emails offer one-click unsubscribe (List-Unsubscribe)": (
+        "security/test_unsubscribe.py::test_a_reminder_offers_one_click_unsubscribe_to_its_own_link"
     ),
     "an edited PDF does not verify": (
         "certificates/test_verification.py::"

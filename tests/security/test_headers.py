@@ -125,6 +125,7 @@ def test_a_learner_page_gets_no_admin_allowances(learner_client, learner, course
     policy = csp(learner_client.get(lessons_of(course)[0].url))
 
     assert "'unsafe-inline'" not in policy["script-src"]
+    assert "'unsafe-eval'" not in policy["script-src"]
     assert "'unsafe-inline'" not in policy["style-src"]
 
 
@@ -141,7 +142,12 @@ def test_media_on_object_storage_is_allowed_as_images_and_nothing_else(client):
 
 @pytest.fixture
 def production_settings(monkeypatch):
+    # What a production host sets (production.py may require any of it); the test's own
+    # database and cache connections are not touched by importing a settings module.
     monkeypatch.setenv("DJANGO_SECRET_KEY", "only-for-this-test-" + "x" * 40)
+    monkeypatch.setenv("ALLOWED_HOSTS", "academy.example.org")
+    monkeypatch.setenv("DATABASE_URL", "postgres://lap@db.example:5432/lap")
+    monkeypatch.setenv("REDIS_URL", "redis://redis.example:6379/0")
     sys.modules.pop("academy.settings.production", None)
     yield importlib.import_module("academy.settings.production")
     sys.modules.pop("academy.settings.production", None)

@@ -1,14 +1,7 @@
 """Injection: script planted by a trainer (rich text, StreamField, question text) or by a learner
 (name, organisation, answers) stays text wherever it is shown: learner pages, the grading screen
 and the admin reports (cohort matrix, certificate register, item analysis, enrollments). And no
-export cell starts a spreadsheet formula.
-
-Referenced, not repeated here:
-- what the verification page shows of a typed code is escaped:
-  tests/certificates/test_verification.py::test_what_the_visitor_typed_is_shown_escaped
-- `safe_cell` turns every formula start (=, +, -, @, tab, CR) into text and leaves numbers alone:
-  tests/quizzes/test_item_analysis.py::test_safe_cell_neutralises_formulas_in_text_only
-"""
+export cell starts a spreadsheet formula. (Index of all attacks: test_catalogue.py.)"""
 
 import csv
 import io

@@ -1,12 +1,6 @@
 """Uploads: size and type limits on images, documents and CSV imports; SVG and HTML never open
 in the browser; oversized or malformed posts get 400 (never 500) and change nothing.
-
-Referenced, not repeated here:
-- CSV import refuses missing columns, non-UTF-8 text and files over 1 MB, enrolling nobody:
-  tests/courses/test_cohorts.py::test_malformed_files_get_a_clear_error
-- a file that is not a PDF, or is over 10 MB, is refused by the PDF check on /verify/:
-  tests/certificates/test_verification.py::test_a_file_that_is_not_a_pdf_is_refused
-"""
+(Index of all attacks, some tested with their feature: test_catalogue.py.)"""
 
 import io
 
