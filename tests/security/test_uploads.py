@@ -87,6 +87,19 @@ def test_an_image_over_the_size_limit_is_refused(admin_client):
     assert not Image.objects.exists()
 
 
+def test_an_image_of_too_many_pixels_is_refused_however_small_the_file(admin_client):
+    """A decompression bomb: a 17 KB PNG that would take 48 megapixels of memory to render."""
+    buffer = io.BytesIO()
+    PillowImage.new("1", (8000, 6000), 1).save(buffer, "PNG")
+    assert len(buffer.getvalue()) < 100_000
+
+    response = upload_image(admin_client, "bomb.png", buffer.getvalue())
+
+    assert response.status_code == 200
+    assert "pixels" in str(response.context["form"].errors["file"])
+    assert not Image.objects.exists()
+
+
 # Documents
 
 
@@ -303,6 +316,17 @@ def test_a_file_that_is_not_a_csv_of_learners_is_refused_and_nobody_is_enrolled(
 
     assert response.status_code == 400
     assert message in page_text(response)
+    assert not Enrollment.objects.exists()
+
+
+@pytest.mark.parametrize("name", ["learners.xlsx", "learners.png", "learners.html"])
+def test_an_import_file_that_is_not_csv_by_name_is_refused(cohort_admin, name):
+    client, cohort = cohort_admin
+
+    response = import_file(client, cohort, HEADER + b"Amra,amra@lap.example,,\n", name=name)
+
+    assert response.status_code == 400
+    assert "is not allowed" in page_text(response)
     assert not Enrollment.objects.exists()
 
 
