@@ -2,7 +2,10 @@
 that every rate limit trusts. Password reset and session rotation are tested in
 tests/accounts; tests/security/test_catalogue.py lists where each attack is tested."""
 
+import re
+
 import pytest
+from celery.signals import task_prerun
 from django.contrib.auth import SESSION_KEY
 from django.test import RequestFactory
 
@@ -112,6 +115,49 @@ def test_the_lockout_page_is_in_the_visitors_language_and_offers_a_reset(client,
     assert '<html lang="bs"' in page
     assert "/bs/accounts/password_reset/" in page
     assert "15 min" in page
+
+
+# Password reset
+
+
+RESET_URL = "/en/accounts/password_reset/"
+
+
+@pytest.fixture
+def tasks_run():
+    """Names of the Celery tasks run (eagerly, in tests) while the test goes on."""
+    names = []
+
+    def record(sender=None, **kwargs):
+        names.append(sender.name)
+
+    task_prerun.connect(record)
+    yield names
+    task_prerun.disconnect(record)
+
+
+def test_the_reset_email_is_left_to_a_worker_so_timing_tells_nothing(
+    client, learner, mailoutbox, tasks_run
+):
+    client.post(RESET_URL, {"email": "nobody@lap.example"})
+    assert tasks_run == [] and mailoutbox == []
+
+    client.post(RESET_URL, {"email": learner.email})
+
+    assert tasks_run == ["academy.accounts.tasks.send_password_reset"]
+    assert [message.to for message in mailoutbox] == [[learner.email]]
+
+
+def test_the_reset_link_is_on_the_sites_address_whatever_host_the_request_named(
+    client, learner, mailoutbox, settings
+):
+    settings.ALLOWED_HOSTS = ["*"]  # a proxy that passes any Host header through
+
+    client.post(RESET_URL, {"email": learner.email}, HTTP_HOST="evil.example")
+
+    (message,) = mailoutbox
+    assert "evil.example" not in message.body
+    assert re.search(r"http://testserver/[\w-]+/accounts/reset/\S+/", message.body)
 
 
 # Behind a proxy: one setting, TRUSTED_PROXY_COUNT, for every limit
