@@ -108,8 +108,8 @@ ATTACKS = {
         "security/test_injection.py::"
         "test_a_planted_name_is_inert_on_the_learners_pages_and_the_public_verification"
     ),
-    "a learner's answer inert in the item analysis": (
-        "security/test_injection.py::test_a_planted_answer_is_inert_in_the_item_analysis"
+    "a learner's answer and a trainer's choice inert in the item analysis": (
+        "security/test_injection.py::test_a_planted_answer_and_choice_are_inert_in_the_item_analysis"
     ),
     "every export of ours neutralises formulas": (
         "security/test_injection.py::test_every_export_of_ours_neutralises_formulas"

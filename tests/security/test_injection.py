@@ -29,6 +29,7 @@ from tests.factories import (
     add_quiz,
     assign_trainer,
     lessons_of,
+    single_choice,
 )
 from tests.quizzes.conftest import answers_by_kind, short_answer
 from tests.quizzes.test_quiz_page_tree import list_block
@@ -300,16 +301,32 @@ def test_a_planted_name_is_inert_on_the_learners_pages_and_the_public_verificati
     assert_planted_text_is_inert(Client().get(f"/verify/{certificate.display_code}/"))
 
 
-def test_a_planted_answer_is_inert_in_the_item_analysis(admin_client, course, learner):
-    quiz = add_quiz(ModulePage.objects.child_of(course).get(), questions=[short_answer()])
+def test_a_planted_answer_and_choice_are_inert_in_the_item_analysis(admin_client, course, learner):
+    choice = single_choice()
+    wrong = choice["answer_key"][0]["value"]["choices"][1]
+    wrong["text"] = PLANTED[:150]  # the most chosen wrong answer is shown in the report
+    quiz = add_quiz(ModulePage.objects.child_of(course).get(), questions=[short_answer(), choice])
     cohort_join(cohort=Cohort.objects.create(course=course, name="C"), learner=learner)
     attempt = attempt_start(learner=learner, quiz=quiz)
-    attempt_submit(attempt=attempt, raw_answers={1: PLANTED[:100]})
+    by_kind = answers_by_kind(attempt)
+    planted_id = next(
+        c["id"] for c in by_kind["single"].snapshot["choices"] if c["text"] == wrong["text"]
+    )
+    attempt_submit(
+        attempt=attempt,
+        raw_answers={
+            by_kind["short"].position: PLANTED[:100],
+            by_kind["single"].position: planted_id,
+        },
+    )
 
-    for url in (reverse("quiz_item_analysis_index"), reverse("quiz_item_analysis", args=[quiz.pk])):
-        response = admin_client.get(url)
-        assert response.status_code == 200, url
-        assert planted_scripts(response.content.decode()) == [], url
+    index = admin_client.get(reverse("quiz_item_analysis_index"))
+    report = admin_client.get(reverse("quiz_item_analysis", args=[quiz.pk]))
+
+    for response in (index, report):
+        assert response.status_code == 200
+        assert planted_scripts(response.content.decode()) == []
+    assert "&lt;script&gt;alert(" in report.content.decode()  # the wrong answer, as text
 
 
 # The inertness check itself catches each way in
