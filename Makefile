@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install migrate demo translations messages lint services-test clean
+.PHONY: run serve test install migrate demo translations messages lint audit services-test clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -84,6 +84,30 @@ lint: install
 
 test: lint translations
 	$(BIN)/pytest
+
+# Known vulnerabilities in the installed, pinned dependencies (pip-audit, PyPI's advisory data).
+# A finding we accept goes here with its reason and an expiry date, e.g.
+#   --ignore-vuln GHSA-xxxx-xxxx-xxxx  # reason; remove by 2027-01-31
+AUDIT_IGNORE :=
+# When the advisory service cannot be reached nothing is audited: that is printed loudly and,
+# with AUDIT_REQUIRED=1, fails the run.
+AUDIT_REQUIRED ?= 0
+audit: install
+	@log=$$(mktemp); \
+	if $(BIN)/pip-audit --strict --skip-editable --progress-spinner off $(AUDIT_IGNORE) >$$log 2>&1; then \
+		cat $$log; echo "audit: no known vulnerabilities in the pinned dependencies"; \
+	elif grep -q "could not be audited\|ConnectionError\|Max retries exceeded" $$log; then \
+		grep -m 3 "could not be audited\|Error" $$log; \
+		echo ""; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+		echo "!! audit: NOT AUDITED. pip-audit could not reach its vulnerability service    !!"; \
+		echo "!! (PyPI's JSON API per release) from this machine, so no dependency was      !!"; \
+		echo "!! checked. Run 'make audit' where pypi.org is reachable before a release.    !!"; \
+		echo "!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!"; \
+		rm -f $$log; test "$(AUDIT_REQUIRED)" != 1; \
+	else \
+		cat $$log; rm -f $$log; echo "audit: vulnerable dependencies found (see above)"; exit 1; \
+	fi
 
 # Needs PostgreSQL and Redis (see .ci/run, which starts them); starts its own Celery worker.
 services-test: install

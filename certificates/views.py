@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.log_actions import log
 
+from academy.core.client_address import client_address
 from courses.models import CoursePage
 
 from . import codes
@@ -20,11 +21,11 @@ from .models import Certificate
 from .pdf import render_pdf
 from .permissions import can_manage_certificates
 
-VERIFY_LIMIT = 30  # look-ups per client address per minute
+VERIFY_LIMIT = 30  # look-ups per client address per minute, verification and badges together
 
 
 def _rate_limited(request) -> bool:
-    key = f"verify-rate:{request.META.get('REMOTE_ADDR', '')}"
+    key = f"verify-rate:{client_address(request)}"
     cache.add(key, 0, timeout=60)
     try:
         return cache.incr(key) > VERIFY_LIMIT
@@ -130,6 +131,10 @@ def badge_class(request, course_id):
 
 
 def badge_assertion(request, code):
+    # Looks a code up like /verify/ does, so it shares that page's limit: otherwise it would be
+    # a way round it for anyone guessing codes.
+    if _rate_limited(request):
+        return _too_many()
     certificate = get_object_or_404(
         Certificate.objects.exclude(status=Certificate.Status.PENDING).select_related("learner"),
         code=codes.normalise(code) or "",

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
+from django.core.validators import FileExtensionValidator
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -129,6 +130,10 @@ class ImportUploadForm(forms.Form):
     file = forms.FileField(
         label=gettext_lazy("CSV file"),
         help_text=gettext_lazy("Columns: name, email, organisation, role. UTF-8, at most 1 MB."),
+        # The content is checked whole anyway; this turns away a spreadsheet (.xlsx) or an
+        # image chosen by mistake with a message that says what to upload.
+        validators=[FileExtensionValidator(["csv", "txt"])],
+        widget=forms.FileInput(attrs={"accept": ".csv,.txt,text/csv,text/plain"}),
     )
 
 

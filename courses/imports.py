@@ -49,20 +49,30 @@ def read_csv(data: bytes) -> list[dict]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ImportFileError(_("The file is not UTF-8 text. Save it as “CSV UTF-8”.")) from None
+    if "\x00" in text:  # binary, not text (and PostgreSQL cannot store it)
+        raise ImportFileError(
+            _("The file cannot be read as CSV. Save it from your spreadsheet as “CSV UTF-8”.")
+        )
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
-    headers = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
-    missing = [c for c in COLUMNS if c not in headers]
-    if missing:
+    try:
+        headers = [(h or "").strip().lower() for h in (reader.fieldnames or [])]
+        missing = [c for c in COLUMNS if c not in headers]
+        if missing:
+            raise ImportFileError(
+                _("The first line must name the columns %(columns)s; missing: %(missing)s.")
+                % {"columns": ", ".join(COLUMNS), "missing": ", ".join(missing)}
+            )
+        reader.fieldnames = headers
+        rows = list(reader)
+    except csv.Error:
+        # A binary file that happens to be valid UTF-8, or a cell of 100,000+ characters.
         raise ImportFileError(
-            _("The first line must name the columns %(columns)s; missing: %(missing)s.")
-            % {"columns": ", ".join(COLUMNS), "missing": ", ".join(missing)}
-        )
-    reader.fieldnames = headers
-    rows = list(reader)
+            _("The file cannot be read as CSV. Save it from your spreadsheet as “CSV UTF-8”.")
+        ) from None
     if len(rows) > MAX_ROWS:
         raise ImportFileError(_("At most %(max)d learners per file.") % {"max": MAX_ROWS})
     return rows

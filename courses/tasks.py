@@ -110,15 +110,27 @@ def send_inactivity_reminder(learner_id, enrollment_ids):
             len(courses),
         ) % {"count": len(courses)}
 
-    def context():
+    def unsubscribe_url():
         token = reminders_unsubscribe_token(learner=learner)
+        return settings.WAGTAILADMIN_BASE_URL + reverse(
+            "courses:reminders_unsubscribe", args=[token]
+        )
+
+    def context():
         return {
             "learner": learner,
             "courses": [
                 {"title": course.title, "continue_url": continue_url(course)} for course in courses
             ],
-            "unsubscribe_url": settings.WAGTAILADMIN_BASE_URL
-            + reverse("courses:reminders_unsubscribe", args=[token]),
+            "unsubscribe_url": unsubscribe_url(),
+        }
+
+    def headers():
+        # RFC 2369 and RFC 8058: mail programs show an "Unsubscribe" button, and its one-click
+        # POST to the same link stops the reminders.
+        return {
+            "List-Unsubscribe": f"<{unsubscribe_url()}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         }
 
     send_templated_email(
@@ -127,6 +139,7 @@ def send_inactivity_reminder(learner_id, enrollment_ids):
         subject=subject,
         template="courses/email/inactivity_reminder.txt",
         context=context,
+        headers=headers,
     )
 
 

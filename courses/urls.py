@@ -8,7 +8,7 @@ urlpatterns = [
     path("my-learning/", views.my_learning, name="my_learning"),
     path("courses/<int:course_id>/enroll/", views.enroll, name="enroll"),
     path("steps/<int:step_id>/complete/", views.complete_step, name="complete_step"),
-    path("join/<str:token>/", views.join_cohort, name="join_cohort"),
+    path("join/<slug:token>/", views.join_cohort, name="join_cohort"),  # token_urlsafe
     path(
         "reminders/unsubscribe/<str:token>/",
         views.unsubscribe_reminders,

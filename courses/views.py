@@ -5,6 +5,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
@@ -106,10 +107,14 @@ def join_cohort(request, token):
     return TemplateResponse(request, "courses/join_cohort.html", {"cohort": cohort})
 
 
+@csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe_reminders(request, token):
     """The link in reminder emails: works without logging in. GET only asks (mail scanners
-    open links); the button's POST unsubscribes."""
+    open links); the button's POST unsubscribes, and so does the mail program's one-click
+    POST (List-Unsubscribe-Post, RFC 8058), which carries no CSRF token. The signed token in
+    the URL is the only credential, so a forged cross-site POST could do nothing its holder
+    cannot do directly."""
     template = "courses/unsubscribe.html"
     try:
         if request.method == "POST":

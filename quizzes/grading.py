@@ -63,6 +63,8 @@ def clean_response(snapshot: dict, raw):
     if kind in ("short", "open"):
         if not isinstance(raw, str):
             raise InvalidAnswer(_("Enter your answer as text."))
+        if "\x00" in raw:  # no keyboard types it, and PostgreSQL cannot store it
+            raise InvalidAnswer(_("Your answer contains a character that cannot be saved."))
         if len(raw) > MAX_TEXT[kind]:
             raise InvalidAnswer(
                 _("Your answer is too long (at most %(limit)d characters).")

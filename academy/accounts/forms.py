@@ -1,8 +1,9 @@
 from django import forms
-from django.contrib.auth.forms import SetPasswordMixin
+from django.contrib.auth.forms import PasswordResetForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
+from .tasks import send_password_reset
 
 
 class EmailCleaningMixin:
@@ -53,3 +54,11 @@ class ProfileForm(EmailCleaningMixin, forms.ModelForm):
             "preferred_language",
             "reminders_opt_out",
         ]
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's form (it finds active accounts with a password by email, whatever its case),
+    except that the email is queued for a worker instead of sent during the request."""
+
+    def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
+        send_password_reset.delay(context["user"].pk)

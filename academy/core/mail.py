@@ -5,13 +5,16 @@ from django.template.loader import render_to_string
 from django.utils import translation
 
 
-def send_templated_email(*, to, language, subject, template, context, attachments=()):
-    """Render `template` (plain text) in `language` and send it to `to`. `subject` and
-    `context` are callables, so that text and URLs are made in that language. Attachments are
-    (filename, bytes, mimetype)."""
+def send_templated_email(*, to, language, subject, template, context, attachments=(), headers=None):
+    """Render `template` (plain text) in `language` and send it to `to`. `subject`, `context`
+    and `headers` (optional, a dict of extra header lines) are callables, so that text and URLs
+    are made in that language. Attachments are (filename, bytes, mimetype)."""
     with translation.override(language):
         message = EmailMessage(
-            subject=subject(), body=render_to_string(template, context()), to=[to]
+            subject=subject(),
+            body=render_to_string(template, context()),
+            to=[to],
+            headers=headers() if headers else None,
         )
     for attachment in attachments:
         message.attach(*attachment)

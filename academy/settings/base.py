@@ -5,6 +5,7 @@ DJANGO_SECRET_KEY, ALLOWED_HOSTS, EMAIL_URL-style settings (see production.py).
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,6 +33,8 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "academy.demo",
+    "axes",
+    "csp",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
@@ -59,6 +62,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "academy.core.request_limits.RequestSizeLimitMiddleware",
     # Outside session, CSRF and auth so it sees every cookie they set (academy/core/page_cache.py).
     "academy.core.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -67,8 +71,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "academy.core.headers.ContentSecurityPolicyMiddleware",  # after X-Frame-Options is set
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires
 ]
 
 ROOT_URLCONF = "academy.urls"
@@ -110,7 +116,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["academy.accounts.backends.EmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    "academy.accounts.backends.LoginThrottleBackend",  # first: refuses locked-out logins
+    "academy.accounts.backends.EmailBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "courses:my_learning"
 LOGOUT_REDIRECT_URL = "/"
@@ -193,10 +202,69 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LAP Academy <no-reply@lap.example>")
 
+# Security (README "Security"; HSTS and secure cookies are in production.py)
+# How many reverse proxies (load balancer, nginx) stand in front of the app servers. Each appends
+# to X-Forwarded-For; academy.core.client_address reads the client's address from it, for the
+# login throttle and the verification rate limit alike. 0: REMOTE_ADDR is the client.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
+X_FRAME_OPTIONS = "DENY"  # Wagtail marks its preview SAMEORIGIN for the editor's iframe
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# No avatars fetched from Gravatar: it would tell a third party which staff use the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Learner pages: our own scripts, styles and fonts only. academy.core.headers adds what
+# Wagtail's admin needs under /admin/ and the media host when MEDIA_URL is on another origin.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        # Wagtail's responsive embeds size their iframe with a style attribute; a style
+        # attribute cannot run code.
+        "style-src-attr": ["'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "frame-src": [
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT failures an account, and separately
+# an address, is locked for AXES_COOLOFF_TIME. Failures are rows in the database, so every app
+# server sees them; a success resets the account's count.
+AXES_FAILURE_LIMIT = 10
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "academy.accounts.backends.login_identity"
+AXES_CLIENT_IP_CALLABLE = "academy.core.client_address.client_address"
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+AXES_DISABLE_ACCESS_LOG = True  # Wagtail's audit log and sessions already say who logged in
+AXES_VERBOSE = False
+
+# Uploads. Request bodies larger than MAX_REQUEST_SIZE are refused with 400 before they are
+# read (the largest upload allowed is a 20 MB document); form fields beyond
+# DATA_UPLOAD_MAX_MEMORY_SIZE likewise. Files over FILE_UPLOAD_MAX_MEMORY_SIZE go to a
+# temporary file instead of memory.
+MAX_REQUEST_SIZE = 25 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+# Documents always go through Wagtail's serve view (permission checks, Content-Disposition);
+# only PDF and plain text open in the browser, everything else downloads as an attachment.
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf", "text/plain"]
 
 # Wagtail
 WAGTAIL_SITE_NAME = "LAP Academy"
@@ -206,9 +274,11 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# A small file can declare a huge image ("decompression bomb"); 40 megapixels is more than any
+# photo a trainer needs and keeps a rendition's memory bounded on small app servers.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 LOGGING = {
     "version": 1,

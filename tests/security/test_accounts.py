@@ -1,0 +1,232 @@
+"""Attacks on accounts: password guessing, guessing from behind a proxy, and the client address
+that every rate limit trusts. Password reset and session rotation are tested in
+tests/accounts; tests/security/test_catalogue.py lists where each attack is tested."""
+
+import re
+
+import pytest
+from celery.signals import task_prerun
+from django.contrib.auth import SESSION_KEY
+from django.test import RequestFactory
+
+from academy.core.client_address import client_address
+
+pytestmark = pytest.mark.django_db
+
+LOGIN_URL = "/en/accounts/login/"
+ADMIN_LOGIN_URL = "/admin/login/"
+LIMIT = 10  # AXES_FAILURE_LIMIT
+
+
+def log_in(client, email, password, *, address="203.0.113.1", url=LOGIN_URL, **headers):
+    return client.post(
+        url, {"username": email, "password": password}, REMOTE_ADDR=address, **headers
+    )
+
+
+def logged_in(client):
+    return SESSION_KEY in client.session
+
+
+# Per account
+
+
+def test_guessing_one_accounts_password_locks_that_account_from_every_address(
+    client, learner, password
+):
+    for attempt in range(LIMIT - 1):
+        response = log_in(client, learner.email, "guess", address=f"198.51.100.{attempt}")
+        assert response.status_code == 200  # the ordinary "wrong password" form
+    assert log_in(client, learner.email, "guess", address="198.51.100.99").status_code == 429
+
+    # The right password, from an address that never failed, is refused while locked.
+    response = log_in(client, learner.email, password, address="192.0.2.50")
+
+    assert response.status_code == 429
+    assert "Too many failed log-ins" in response.content.decode()
+    assert not logged_in(client)
+
+
+def test_the_email_in_another_case_counts_as_the_same_account(client, learner, password):
+    for attempt in range(LIMIT):
+        email = learner.email.upper() if attempt % 2 else learner.email
+        log_in(client, email, "guess", address=f"198.51.100.{attempt}")
+
+    assert log_in(client, learner.email, password, address="192.0.2.50").status_code == 429
+
+
+def test_another_account_is_not_locked_by_guesses_at_the_first(
+    client, learner, other_learner, password
+):
+    for attempt in range(LIMIT):
+        log_in(client, learner.email, "guess", address=f"198.51.100.{attempt}")
+
+    response = log_in(client, other_learner.email, password, address="192.0.2.50")
+
+    assert response.status_code == 302
+    assert logged_in(client)
+
+
+def test_a_few_mistakes_then_the_right_password_logs_in(client, learner, password):
+    for _ in range(LIMIT - 1):
+        log_in(client, learner.email, "typo")
+
+    assert log_in(client, learner.email, password).status_code == 302
+    assert logged_in(client)
+
+
+# Per address
+
+
+def test_one_address_guessing_many_accounts_is_locked_out(client, learner, password):
+    for n in range(LIMIT):
+        log_in(client, f"someone{n}@lap.example", "guess", address="198.51.100.66")
+
+    from_that_address = log_in(client, learner.email, password, address="198.51.100.66")
+    assert from_that_address.status_code == 429
+    assert not logged_in(client)
+
+    from_elsewhere = log_in(client, learner.email, password, address="192.0.2.50")
+    assert from_elsewhere.status_code == 302
+
+
+def test_the_wagtail_admin_login_is_throttled_too(client, learner, password):
+    for attempt in range(LIMIT):
+        log_in(client, learner.email, "guess", address=f"198.51.100.{attempt}", url=ADMIN_LOGIN_URL)
+
+    response = log_in(client, learner.email, password, url=ADMIN_LOGIN_URL)
+
+    assert response.status_code == 429
+    assert not logged_in(client)
+
+
+def test_the_lockout_page_is_in_the_visitors_language_and_offers_a_reset(client, learner):
+    for attempt in range(LIMIT + 1):
+        response = log_in(
+            client,
+            learner.email,
+            "guess",
+            address=f"198.51.100.{attempt}",
+            url="/bs/accounts/login/",
+        )
+
+    assert response.status_code == 429
+    page = response.content.decode()
+    assert '<html lang="bs"' in page
+    assert "/bs/accounts/password_reset/" in page
+    assert "15 min" in page
+
+
+# Password reset
+
+
+RESET_URL = "/en/accounts/password_reset/"
+
+
+@pytest.fixture
+def tasks_run():
+    """Names of the Celery tasks run (eagerly, in tests) while the test goes on."""
+    names = []
+
+    def record(sender=None, **kwargs):
+        names.append(sender.name)
+
+    task_prerun.connect(record)
+    yield names
+    task_prerun.disconnect(record)
+
+
+def test_the_reset_email_is_left_to_a_worker_so_timing_tells_nothing(
+    client, learner, mailoutbox, tasks_run
+):
+    client.post(RESET_URL, {"email": "nobody@lap.example"})
+    assert tasks_run == [] and mailoutbox == []
+
+    client.post(RESET_URL, {"email": learner.email})
+
+    assert tasks_run == ["academy.accounts.tasks.send_password_reset"]
+    assert [message.to for message in mailoutbox] == [[learner.email]]
+
+
+def test_the_reset_link_is_on_the_sites_address_whatever_host_the_request_named(
+    client, learner, mailoutbox, settings
+):
+    settings.ALLOWED_HOSTS = ["*"]  # a proxy that passes any Host header through
+
+    client.post(RESET_URL, {"email": learner.email}, HTTP_HOST="evil.example")
+
+    (message,) = mailoutbox
+    assert "evil.example" not in message.body
+    assert re.search(r"http://testserver/[\w-]+/accounts/reset/\S+/", message.body)
+
+
+# Behind a proxy: one setting, TRUSTED_PROXY_COUNT, for every limit
+
+
+def test_behind_a_proxy_each_client_is_throttled_by_its_own_address(
+    client, learner, password, settings
+):
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = "10.0.0.2"
+    for n in range(LIMIT):
+        log_in(
+            client,
+            f"someone{n}@lap.example",
+            "guess",
+            address=proxy,
+            HTTP_X_FORWARDED_FOR="198.51.100.66",
+        )
+
+    # Another client behind the same proxy is not locked out by the first one's guesses...
+    other_client = log_in(
+        client, learner.email, password, address=proxy, HTTP_X_FORWARDED_FOR="192.0.2.50"
+    )
+    assert other_client.status_code == 302
+    client.logout()
+
+    # ...and the guesser cannot escape by writing a fresh address in front of its own.
+    guesser = log_in(
+        client,
+        learner.email,
+        password,
+        address=proxy,
+        HTTP_X_FORWARDED_FOR="192.0.2.99, 198.51.100.66",
+    )
+    assert guesser.status_code == 429
+
+
+def forwarded(remote, forwarded_for=None):
+    headers = {"REMOTE_ADDR": remote}
+    if forwarded_for is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded_for
+    return RequestFactory().get("/", **headers)
+
+
+def test_without_a_trusted_proxy_the_forwarded_header_is_ignored(settings):
+    settings.TRUSTED_PROXY_COUNT = 0
+
+    assert client_address(forwarded("198.51.100.7", "192.0.2.1")) == "198.51.100.7"
+
+
+@pytest.mark.parametrize(
+    ("proxies", "forwarded_for", "client"),
+    [
+        (1, "192.0.2.1", "192.0.2.1"),
+        (1, "6.6.6.6, 192.0.2.1", "192.0.2.1"),  # the left entry was written by the client
+        (2, "6.6.6.6, 192.0.2.1, 10.0.0.9", "192.0.2.1"),
+        (1, "2001:db8::1", "2001:db8::1"),
+    ],
+)
+def test_the_client_is_the_address_the_outermost_trusted_proxy_saw(
+    settings, proxies, forwarded_for, client
+):
+    settings.TRUSTED_PROXY_COUNT = proxies
+
+    assert client_address(forwarded("10.0.0.2", forwarded_for)) == client
+
+
+@pytest.mark.parametrize("forwarded_for", [None, "", "not-an-address", "192.0.2.1"])
+def test_a_header_that_did_not_come_through_every_proxy_is_not_trusted(settings, forwarded_for):
+    settings.TRUSTED_PROXY_COUNT = 2 if forwarded_for == "192.0.2.1" else 1
+
+    assert client_address(forwarded("10.0.0.2", forwarded_for)) == "10.0.0.2"

@@ -1,0 +1,252 @@
+"""The attack suite's index: each attack of issue 8 and the one test that fails if it succeeds.
+
+Attacks already tested where their feature is tested are listed here rather than repeated; the
+test below fails when a listed test is renamed or removed, so the index cannot rot. Tests in
+tests/security/ itself are listed too, so this is the whole map.
+"""
+
+import ast
+from pathlib import Path
+
+import pytest
+
+TESTS = Path(__file__).resolve().parent.parent
+
+ATTACKS = {
+    # Quiz
+    "keys and feedback absent from every response before submitting": (
+        "quizzes/test_integrity.py::test_the_quiz_page_the_attempt_page_and_autosave_carry_no_keys"
+    ),
+    "keys absent from the trainer's preview": (
+        "quizzes/test_integrity.py::test_the_preview_carries_no_keys"
+    ),
+    "matching drop-downs do not give the pairs away": (
+        "quizzes/test_integrity.py::"
+        "test_matching_drop_downs_do_not_reveal_which_answer_belongs_to_which_item"
+    ),
+    "keys and feedback absent after submitting until the review policy allows": (
+        "quizzes/test_quiz_pages.py::test_review_never_hides_answers_even_after_passing"
+    ),
+    "client-sent scores or correctness ignored": (
+        "quizzes/test_integrity.py::test_scores_and_verdicts_sent_by_the_client_are_ignored"
+    ),
+    "forged or malformed answers refused, nothing saved": (
+        "quizzes/test_integrity.py::test_a_forged_or_malformed_answer_is_refused_and_nothing_is_saved"
+    ),
+    "answers after the deadline rejected by server time": (
+        "quizzes/test_quiz_pages.py::test_answers_posted_after_the_deadline_are_refused"
+    ),
+    "a quiz cannot be marked complete like a lesson": (
+        "security/test_quiz.py::test_a_quiz_cannot_be_marked_complete_like_a_lesson"
+    ),
+    "skipping a required quiz leaves the course incomplete and uncertified": (
+        "security/test_quiz.py::"
+        "test_skipping_the_required_quiz_leaves_the_course_incomplete_and_uncertified"
+    ),
+    "steps of a course the learner is not enrolled in cannot be completed": (
+        "courses/test_learner_pages.py::"
+        "test_completing_a_step_of_a_course_you_are_not_enrolled_in_is_forbidden"
+    ),
+    "ten parallel submits grade once (HTTP, PostgreSQL)": (
+        "security/test_quiz_races.py::test_ten_parallel_submits_over_http_grade_once"
+    ),
+    "parallel starts create one attempt (HTTP, PostgreSQL)": (
+        "security/test_quiz_races.py::test_parallel_starts_over_http_make_one_attempt"
+    ),
+    "attempts beyond the limit refused": (
+        "quizzes/test_integrity.py::test_starting_beyond_the_attempt_limit_is_refused_with_a_message"
+    ),
+    # Authorization
+    "learner A gets 404 for B's attempt (view, save, submit, result)": (
+        "quizzes/test_quiz_pages.py::test_another_learners_attempt_is_not_found"
+    ),
+    "learner A sees only their own progress": (
+        "security/test_authorization.py::test_a_learner_sees_only_their_own_progress"
+    ),
+    "learner A sees only their own certificates": (
+        "certificates/test_permissions.py::test_my_certificates_lists_only_mine"
+    ),
+    "learner A gets 404 for B's certificate PDF": (
+        "certificates/test_permissions.py::test_another_learner_cannot_download_it"
+    ),
+    "a trainer cannot open the editor of another course": (
+        "security/test_authorization.py::test_a_trainer_cannot_open_the_editor_of_another_course"
+    ),
+    "a trainer cannot save, publish, unpublish or delete another course": (
+        "security/test_authorization.py::"
+        "test_a_trainer_cannot_save_publish_or_unpublish_another_course"
+    ),
+    "a trainer cannot preview another course": (
+        "security/test_authorization.py::test_a_trainer_cannot_preview_another_course"
+    ),
+    "a trainer cannot issue or revoke certificates": (
+        "certificates/test_permissions.py::test_learners_and_trainers_cannot_issue_approve_or_revoke"
+    ),
+    "a trainer cannot manage users and groups": (
+        "security/test_authorization.py::"
+        "test_a_trainer_cannot_manage_users_or_groups_not_even_their_own_account"
+    ),
+    "a trainer of another course cannot see or grade its answers": (
+        "quizzes/test_grading_queue.py::test_a_trainer_of_another_course_cannot_see_or_grade_the_answer"
+    ),
+    "learners and visitors never reach the admin": (
+        "security/test_authorization.py::test_learners_and_visitors_never_reach_the_admin"
+    ),
+    # Injection
+    "script in a trainer's lesson (rich text, StreamField) inert for learners": (
+        "security/test_injection.py::test_script_in_a_trainers_lesson_is_inert_for_learners"
+    ),
+    "script in question text inert in attempt, result and grading screen": (
+        "security/test_injection.py::"
+        "test_script_in_a_trainers_question_is_inert_in_the_attempt_result_and_grading_screen"
+    ),
+    "a learner's name and organisation inert in admin reports": (
+        "security/test_injection.py::"
+        "test_a_learners_planted_name_and_organisation_are_inert_in_admin_reports"
+    ),
+    "a learner's name inert on learner pages and public verification": (
+        "security/test_injection.py::"
+        "test_a_planted_name_is_inert_on_the_learners_pages_and_the_public_verification"
+    ),
+    "a learner's answer and a trainer's choice inert in the item analysis": (
+        "security/test_injection.py::test_a_planted_answer_and_choice_are_inert_in_the_item_analysis"
+    ),
+    "every export of ours neutralises formulas": (
+        "security/test_injection.py::test_every_export_of_ours_neutralises_formulas"
+    ),
+    "formulas typed by learners are text in CSV and XLSX": (
+        "security/test_injection.py::test_formulas_typed_by_learners_are_text_in_every_export"
+    ),
+    "formulas in question text are text in the item analysis export": (
+        "quizzes/test_item_analysis.py::test_the_csv_export_has_the_columns_and_no_formulas"
+    ),
+    # Uploads
+    "SVG, HTML and disguised files refused as images": (
+        "security/test_uploads.py::test_svg_html_and_disguised_files_are_refused_as_images"
+    ),
+    "images over the size limit refused": (
+        "security/test_uploads.py::test_an_image_over_the_size_limit_is_refused"
+    ),
+    "images of too many pixels (decompression bombs) refused": (
+        "security/test_uploads.py::test_an_image_of_too_many_pixels_is_refused_however_small_the_file"
+    ),
+    "CSV imports of other file types refused": (
+        "security/test_uploads.py::test_an_import_file_that_is_not_csv_by_name_is_refused"
+    ),
+    "documents of other types refused": (
+        "security/test_uploads.py::test_documents_of_other_types_are_refused"
+    ),
+    "documents over the size limit refused": (
+        "security/test_uploads.py::test_a_document_over_the_size_limit_is_refused"
+    ),
+    "SVG and HTML documents served as attachments": (
+        "security/test_uploads.py::test_active_documents_are_served_as_attachments"
+    ),
+    "a body over the request limit gets 400 before it is read": (
+        "security/test_uploads.py::test_a_body_over_the_request_limit_is_refused_before_it_is_read"
+    ),
+    "broken multipart gets 400, not 500": (
+        "security/test_uploads.py::test_broken_multipart_is_a_400_not_a_500"
+    ),
+    "an oversized or broken quiz save changes no saved answer": (
+        "security/test_uploads.py::test_an_oversized_quiz_save_is_refused_and_the_saved_answers_stay"
+    ),
+    "non-UTF-8, binary or unreadable CSV imports refused, nobody enrolled": (
+        "security/test_uploads.py::"
+        "test_a_file_that_is_not_a_csv_of_learners_is_refused_and_nobody_is_enrolled"
+    ),
+    "a NUL character in a quiz answer refused, not a database error": (
+        "security/test_uploads.py::test_a_nul_character_in_an_answer_is_refused_and_nothing_is_saved"
+    ),
+    "a NUL character in a URL refused, not a database error": (
+        "security/test_uploads.py::test_a_nul_character_in_a_url_is_refused_not_a_500"
+    ),
+    "CSV imports with missing columns or over 1 MB refused": (
+        "courses/test_cohorts.py::test_malformed_files_get_a_clear_error"
+    ),
+    # Accounts
+    "login throttled per account": (
+        "security/test_accounts.py::"
+        "test_guessing_one_accounts_password_locks_that_account_from_every_address"
+    ),
+    "login throttled per address": (
+        "security/test_accounts.py::test_one_address_guessing_many_accounts_is_locked_out"
+    ),
+    "login throttled behind a proxy by the forwarded address": (
+        "security/test_accounts.py::test_behind_a_proxy_each_client_is_throttled_by_its_own_address"
+    ),
+    "password reset does not reveal whether an email exists": (
+        "accounts/test_accounts.py::test_password_reset_looks_the_same_for_known_and_unknown_emails"
+    ),
+    "password reset timing does not reveal an account (sent by a worker)": (
+        "security/test_accounts.py::test_the_reset_email_is_left_to_a_worker_so_timing_tells_nothing"
+    ),
+    "password reset link not poisoned by the Host header": (
+        "security/test_accounts.py::"
+        "test_the_reset_link_is_on_the_sites_address_whatever_host_the_request_named"
+    ),
+    "session key rotated at login": (
+        "accounts/test_accounts.py::test_login_rotates_the_session_key"
+    ),
+    "CSP on learner pages, frame denial": (
+        "security/test_headers.py::test_learner_pages_allow_only_our_own_scripts_and_no_framing"
+    ),
+    "learner pages have nothing the CSP would block": (
+        "security/test_headers.py::test_learner_pages_have_nothing_the_policy_would_block"
+    ),
+    "the admin dashboard and page editor work under their CSP": (
+        "security/test_headers.py::test_the_page_editor_loads_for_a_lesson_and_a_quiz"
+    ),
+    "the editor's preview may be framed by the admin only": (
+        "security/test_headers.py::test_the_editors_preview_may_be_framed_by_the_admin_only"
+    ),
+    "referrer policy and no MIME sniffing": (
+        "security/test_headers.py::test_referrer_policy_and_no_mime_sniffing"
+    ),
+    "HSTS and secure cookies in production": (
+        "security/test_headers.py::test_production_sends_hsts_for_a_year_and_secure_cookies"
+    ),
+    # Certificates
+    "codes carry at least 80 bits of entropy": (
+        "certificates/test_codes.py::test_a_code_carries_at_least_80_bits_of_entropy"
+    ),
+    "verification rate-limited per address": (
+        "certificates/test_verification.py::test_look_ups_are_limited_to_30_a_minute_per_address"
+    ),
+    "badge assertions share the verification limit": (
+        "security/test_certificates.py::test_badge_assertions_share_the_verification_limit"
+    ),
+    "verification limit per client behind the load balancer": (
+        "security/test_certificates.py::test_behind_the_load_balancer_each_client_has_its_own_limit"
+    ),
+    "reminder emails offer one-click unsubscribe (List-Unsubscribe)": (
+        "security/test_unsubscribe.py::test_a_reminder_offers_one_click_unsubscribe_to_its_own_link"
+    ),
+    "an edited PDF does not verify": (
+        "certificates/test_verification.py::"
+        "test_a_pdf_with_one_byte_changed_is_reported_as_not_matching"
+    ),
+}
+
+
+def defined_tests(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text())
+    return {
+        node.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")
+    }
+
+
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
+def test_each_attack_has_its_test(attack):
+    path, name = ATTACKS[attack].split("::")
+
+    assert (TESTS / path).is_file(), ATTACKS[attack]
+    assert name in defined_tests(TESTS / path), ATTACKS[attack]
+
+
+def test_no_test_is_listed_for_two_attacks():
+    references = list(ATTACKS.values())
+
+    assert len(references) == len(set(references))
