@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from academy.core.models import BasePage
 from courses.steps import CourseStep
@@ -116,7 +116,11 @@ class QuizPage(RoutablePageMixin, CourseStep, BasePage):
         return quiz_preview(request, self)
 
 
-class Question(Orderable, ClusterableModel):
+class Question(TranslatableMixin, Orderable, ClusterableModel):
+    """A question of a quiz. Translatable, so that wagtail-localize offers its prompt, choices and
+    feedback to translators (a plain child row would only be copied from the source), and so that
+    the translations of one question share its `translation_key`."""
+
     quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="questions")
     prompt = RichTextField(_("question"), features=["bold", "italic", "link", "ol", "ul"])
     points = models.PositiveSmallIntegerField(
@@ -150,7 +154,7 @@ class Question(Orderable, ClusterableModel):
         FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 
