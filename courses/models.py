@@ -148,7 +148,7 @@ class ModulePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         course = CoursePage.objects.ancestor_of(self).get()
         outline = course_outline_for(course=course, learner=request.user)
-        context.update(outline=outline, module_entry=outline.module(self.pk))
+        context.update(outline=outline, module_entry=outline.module(self))
         return context
 
 

@@ -37,8 +37,13 @@ def serve_step(step, request, serve, *args, **kwargs):
         return TemplateResponse(
             request, "courses/step_locked.html", {"page": step, "outline": outline}, status=403
         )
-    _module, entry = outline.locate(step.pk)
-    step_visit(enrollment=outline.enrollment, step=step, started=bool(entry and entry.started))
+    _module, entry = outline.locate(step)
+    step_visit(
+        enrollment=outline.enrollment,
+        step=step,
+        started=bool(entry and entry.started),
+        step_id=entry.canonical_pk if entry else None,
+    )
     request.course_outline = outline  # read by the step's get_context
     return serve(request, *args, **kwargs)
 
@@ -75,7 +80,7 @@ def complete_step(request, step_id):
         )
         return redirect(course.url)
     outline = course_outline_for(course=course, learner=request.user)
-    _previous, following = outline.neighbours(step.pk)
+    _previous, following = outline.neighbours(step)
     return redirect(following.page.url if following else course.url)
 
 
