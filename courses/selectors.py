@@ -235,9 +235,22 @@ def course_outline_for(*, course: CoursePage, learner) -> CourseOutline:
     enrollments = (
         list(Enrollment.objects.filter(learner=learner, course_id=canonical_id)) if learner else []
     )
+    shown = _best_course(course, versions[course.translation_key])
     return outlines_for(
-        courses=[course], learner=learner, enrollments=enrollments, versions=versions
-    )[course.pk]
+        courses=[shown], learner=learner, enrollments=enrollments, versions=versions
+    )[shown.pk]
+
+
+def _best_course(course, versions: "_Versions") -> CoursePage:
+    """`course` in the reader's best language: itself when it is (one more query when a page
+    reached through a fallback has a better version, e.g. the Serbian course above a Bosnian
+    module shown to a Serbian reader)."""
+    languages = content_languages()
+    language = next((code for code in languages if code in versions.roots), None)
+    if language is None or versions.roots[language].pk == course.pk:
+        return course
+    better = CoursePage.objects.get(pk=versions.roots[language].pk)
+    return best_version({language: better}, better, languages)
 
 
 def outlines_for(*, courses, learner, enrollments, versions=None) -> dict[int, CourseOutline]:

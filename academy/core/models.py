@@ -6,7 +6,7 @@ from django.http import Http404
 from django.utils import translation
 from wagtail.models import Page
 
-from .languages import content_languages
+from .languages import content_languages, language_name
 
 
 class BasePage(Page):
@@ -25,12 +25,17 @@ class BasePage(Page):
             return super().route(request, path_components)
         slug, remaining = path_components[0], path_components[1:]
         child = self.get_children().filter(slug=slug).first()
-        if child is None:
+        if child is not None:
+            if getattr(self, "_shown_in", None):  # below a fallback, still a fallback
+                child._shown_in = self._shown_in
+        else:
             child = self._child_in_fallback_language(slug)
         if child is None:
             raise Http404
         child._cached_parent_obj = self
-        return child.specific.route(request, remaining)
+        specific = child.specific
+        specific._shown_in = getattr(child, "_shown_in", None)
+        return specific.route(request, remaining)
 
     def _child_in_fallback_language(self, slug):
         """The child with `slug` of this page's translation in the best fallback language."""
@@ -47,11 +52,24 @@ class BasePage(Page):
             slug=slug,
             depth=self.depth + 1,
         )
-        return min(
+        child = min(
             children,
             key=lambda child: languages.index(parents[child.path[: -self.steplen]]),
             default=None,
         )
+        if child is not None:
+            shown_in(child, page_language=parents[child.path[: -self.steplen]])
+        return child
+
+    @property
+    def shown_in_place_of(self) -> dict | None:
+        """When this page stands in for a missing translation: the names of its language and of
+        the language the reader asked for (for the notice), else None."""
+        shown = getattr(self, "_shown_in", None)
+        if not shown:
+            return None
+        page_language, language = shown
+        return {"shown": language_name(page_language), "requested": language_name(language)}
 
     def get_url_parts(self, request=None):
         """A page shown in place of a missing translation keeps the learner's language in its
