@@ -1,9 +1,11 @@
 """The language switcher's target: plain links (no form, so no CSRF token in cached pages)."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import translate_url
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET
 from wagtail.models import Page
@@ -28,7 +30,7 @@ def switch_language(request, language):
         next_url = "/"
     response = redirect(_translated(next_url, request.GET.get("page"), language))
     if request.user.is_authenticated and request.user.preferred_language != language:
-        type(request.user).objects.filter(pk=request.user.pk).update(preferred_language=language)
+        get_user_model().objects.filter(pk=request.user.pk).update(preferred_language=language)
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
@@ -45,15 +47,17 @@ def _translated(next_url: str, page_id: str | None, language: str) -> str:
     attempt), else the same path under the language's prefix."""
     page = Page.objects.filter(pk=page_id).first() if (page_id or "").isdigit() else None
     if page is not None:
-        translation = (
+        translated_page = (
             page.get_translations(inclusive=True)
             .live()
             .filter(locale__language_code=language)
             .first()
         )
         page_url = page.get_url()
-        if translation is not None and page_url and next_url.startswith(page_url):
-            target = translation.get_url()
+        if translated_page is not None and page_url and next_url.startswith(page_url):
+            target = translated_page.get_url()
             if target:
                 return target + next_url[len(page_url) :]
-    return translate_url(next_url, language)
+    # translate_url resolves the path, which only matches under its own language prefix.
+    with translation.override(translation.get_language_from_path(next_url)):
+        return translate_url(next_url, language)
