@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from academy.core.blocks import ContentStreamBlock
 from academy.core.models import BasePage
+from academy.core.search import search_fold, stream_text
 
 from .steps import CourseStep, step_models
 
@@ -181,13 +182,21 @@ class LessonPage(CourseStep, BasePage):
             heading=_("About this lesson"),
         ),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("folded_text"),
+    ]
 
     parent_page_types = CourseStep.parent_page_types
     subpage_types = []
 
     class Meta:
         verbose_name = _("lesson")
+
+    def folded_text(self) -> str:
+        """Title and body without diacritics, in Latin script, for `courses.selectors.search`."""
+        return search_fold(f"{self.title} {stream_text(self.body.raw_data)}")
 
     def serve(self, request, *args, **kwargs):
         from .views import serve_step

@@ -10,11 +10,13 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from academy.core.languages import content_languages
+from academy.core.models import shown_in
+from academy.core.search import search_fold
 
-from .models import Cohort, CoursePage, Enrollment, ModulePage, StepProgress
+from .models import Cohort, CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
 from .steps import step_models
 from .translations import best_version, canonical_pk, localized
 
@@ -339,6 +341,30 @@ def my_learning_for(*, learner) -> list[CourseOutline]:
     courses = [shown[e.course_id] for e in enrollments]
     outlines = outlines_for(courses=courses, learner=learner, enrollments=enrollments)
     return [outlines[c.pk] for c in courses]
+
+
+def search_lessons(*, query: str, limit: int = 50) -> list[LessonPage]:
+    """Live lessons matching `query` whatever its diacritics and script, in the reader's language
+    (or the best fallback when a lesson is not translated), each lesson once, best first."""
+    folded = search_fold(query)
+    if not folded:
+        return []
+    languages = content_languages()
+    results = (
+        LessonPage.objects.live()
+        .public()
+        .filter(locale__in=Locale.objects.filter(language_code__in=languages))
+        .select_related("locale")
+        .search(folded)
+    )
+    best: dict = {}
+    for rank, lesson in enumerate(results[: limit * len(languages)]):
+        language = lesson.locale.language_code
+        key = lesson.translation_key
+        if key not in best or languages.index(language) < languages.index(best[key][1]):
+            best[key] = (rank if key not in best else best[key][0], language, lesson)
+    ordered = sorted(best.values(), key=lambda entry: entry[0])
+    return [shown_in(lesson, page_language=language) for _rank, language, lesson in ordered][:limit]
 
 
 def course_of_step(step: Page) -> CoursePage | None:

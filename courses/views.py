@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from .mastery import mastery_for_learners
 from .models import Cohort, CoursePage
-from .selectors import course_of_step, course_outline_for, my_learning_for
+from .selectors import course_of_step, course_outline_for, my_learning_for, search_lessons
 from .services import (
     EnrollmentNotAllowed,
     InvalidUnsubscribeLink,
@@ -82,6 +82,14 @@ def complete_step(request, step_id):
     outline = course_outline_for(course=course, learner=request.user)
     _previous, following = outline.neighbours(step)
     return redirect(following.page.url if following else course.url)
+
+
+@require_GET
+def search(request):
+    """Lessons in the reader's language matching the query, diacritics and script ignored."""
+    query = request.GET.get("q", "").strip()[:200]
+    lessons = search_lessons(query=query) if query else []
+    return TemplateResponse(request, "courses/search.html", {"query": query, "lessons": lessons})
 
 
 @require_GET
