@@ -39,6 +39,9 @@ def lessons(db):
     return zepce
 
 
+TITLES = ("ELoGE in practice", "ELoGE u praksi", "ЕЛоГЕ у пракси", "Budgets")
+
+
 def titles(client, url):
     response = client.get(url)
     assert response.status_code == 200
