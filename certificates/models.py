@@ -59,6 +59,9 @@ class CertificateTemplate(TranslatableMixin, PreviewableMixin, ClusterableModel)
         _("orientation"), max_length=10, choices=Orientation, default=Orientation.LANDSCAPE
     )
 
+    # Converted between Serbian Cyrillic and Latin on saving (academy.core.serbian).
+    script_fields = ["title", "body"]
+
     panels = [
         FieldPanel("title"),
         FieldPanel("body"),

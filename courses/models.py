@@ -25,6 +25,7 @@ class CourseIndexPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    script_fields = [*BasePage.script_fields, "intro"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
@@ -107,6 +108,7 @@ class CoursePage(BasePage):
         index.SearchField("summary"),
         index.SearchField("audience"),
     ]
+    script_fields = [*BasePage.script_fields, "summary", "learning_outcomes", "audience"]
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
@@ -130,6 +132,7 @@ class ModulePage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    script_fields = [*BasePage.script_fields, "intro"]
 
     parent_page_types = ["courses.CoursePage"]
     # Steps are every page type that inherits CourseStep, including those of higher apps
@@ -187,6 +190,7 @@ class LessonPage(CourseStep, BasePage):
         index.SearchField("body"),
         index.SearchField("folded_text"),
     ]
+    script_fields = [*BasePage.script_fields, "body"]
 
     parent_page_types = CourseStep.parent_page_types
     subpage_types = []

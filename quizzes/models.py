@@ -72,6 +72,9 @@ class QuizPage(RoutablePageMixin, CourseStep, BasePage):
         *BasePage.settings_panels,
     ]
 
+    script_fields = [*BasePage.script_fields, "intro"]
+    script_children = ["questions"]
+
     parent_page_types = CourseStep.parent_page_types
     subpage_types = []
 
@@ -144,6 +147,8 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
     principles = ParentalManyToManyField(
         "governance.Principle", verbose_name=_("principles"), blank=True, related_name="+"
     )
+
+    script_fields = ["prompt", "answer_key", "general_feedback", "explanation"]
 
     panels = [
         FieldPanel("prompt"),

@@ -16,6 +16,8 @@ class BasePage(Page):
     Bosnian page (with a notice, see templates/includes/translation_notice.html), never a 404."""
 
     show_in_menus_default = False
+    # Text converted between Serbian Cyrillic and Latin on publishing (academy.core.serbian).
+    script_fields = ["title", "seo_title", "search_description"]
 
     class Meta:
         abstract = True
