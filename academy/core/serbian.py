@@ -34,7 +34,7 @@ def converted_fields(source, target, language: str) -> None:
         setattr(target, name, value)
 
 
-def _convert_children(source, target, language: str) -> None:
+def convert_children(source, target, language: str) -> None:
     """Child rows named in `script_children` (e.g. questions): the target keeps one row per
     source row (matched by translation key, so its ids stay), with converted text and the
     source's other values."""
@@ -78,7 +78,7 @@ def page_sync_counterpart(page: Page) -> Page | None:
             target = (target or page.copy_for_translation(locale)).specific
             converted_fields(page, target, language)
             target.draft_title = target.title
-            _convert_children(page, target, language)
+            convert_children(page, target, language)
             target.save_revision().publish()
     finally:
         _converting.reset(token)
