@@ -5,6 +5,7 @@ import pytest
 from wagtail.models import Locale, Page
 
 from courses.models import ModulePage
+from tests.certificates.conftest import issue, template  # noqa: F401 - shared fixtures
 from tests.factories import catalogue, lessons_of, make_course
 
 
