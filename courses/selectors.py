@@ -50,6 +50,9 @@ class OutlineStep:
     canonical_pk: int | None = None
 
     def is_version_of(self, page) -> bool:
+        """Whether `page` (or a page id) is this step in any language."""
+        if isinstance(page, int):
+            return page in (self.page.pk, self.canonical_pk)
         return page.translation_key == self.page.translation_key
 
 
@@ -95,12 +98,14 @@ class CourseOutline:
         return next((step for step in steps if not step.completed), None)
 
     def module(self, module) -> OutlineModule | None:
-        """The entry of `module` (in any of its languages)."""
+        """The entry of `module` (in any of its languages, or the shown module's id)."""
+        if isinstance(module, int):
+            return next((m for m in self.modules if m.page.pk == module), None)
         key = module.translation_key
         return next((m for m in self.modules if m.page.translation_key == key), None)
 
     def locate(self, step) -> tuple[OutlineModule | None, OutlineStep | None]:
-        """The module and entry of `step` (in any of its languages)."""
+        """The module and entry of `step` (a page in any of its languages, or an id)."""
         for module in self.modules:
             for entry in module.steps:
                 if entry.is_version_of(step):
