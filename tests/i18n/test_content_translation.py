@@ -99,6 +99,8 @@ def test_an_untranslated_page_is_shown_in_bosnian_with_a_notice_in_croatian(clie
     assert "Modul 2" in html
     assert "shown in" in html  # the notice (its words are translated in the catalogues)
     assert "Bosnian" in html or "bosanski" in html.lower()
+    # In Bosnian itself the same page has no notice.
+    assert "translation-notice" not in client.get(bosnian.get_parent().url).content.decode()
 
 
 def test_a_serbian_reader_gets_the_bosnian_module_where_serbian_is_missing(client, course):
