@@ -7,7 +7,8 @@ import pytest
 from django.conf import settings
 
 from courses.services import enrollment_create
-from tests.factories import add_quiz, lessons_of, single_choice
+from tests.certificates.conftest import certified_course, complete
+from tests.factories import UserFactory, add_quiz, lessons_of, single_choice
 from tests.i18n.conftest import translate, version
 
 pytestmark = pytest.mark.django_db
@@ -92,3 +93,20 @@ def test_pages_for_visitors_carry_no_csrf_token(client, course):
     html = client.get("/sr/courses/").content.decode()
     assert "/i18n/switch/bs/" in html
     assert "csrfmiddlewaretoken" not in html
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_verification_page_of_a_certificate_speaks_the_visitors_language(
+    client, template, issue, language
+):
+    course = certified_course(template)
+    learner = UserFactory(full_name="Милица Јовановић")
+    complete(learner, course)
+    certificate = issue(learner, course)
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    response = client.get(f"/verify/{certificate.display_code}/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}"' in html
+    assert "Милица Јовановић" in html
