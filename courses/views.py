@@ -38,6 +38,8 @@ def serve_step(step, request, serve, *args, **kwargs):
             request, "courses/step_locked.html", {"page": step, "outline": outline}, status=403
         )
     _module, entry = outline.locate(step)
+    if entry:  # the outline knows the original: services need not look it up again
+        step._canonical_pk = entry.canonical_pk
     step_visit(
         enrollment=outline.enrollment,
         step=step,

@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 # Submitting changed answers saves them, grades, and (a pass) completes the course step.
 # A few are the lookups of the original quiz and course (attempts and progress are kept on the
 # originals whatever the language: courses/translations.py), a constant.
-BUDGET = {"start": 36, "save": 33, "submit": 53}
+BUDGET = {"start": 35, "save": 32, "submit": 52}
 
 BUILDERS = [single_choice, multiple_choice, true_false, short_answer, numeric, matching]
 
