@@ -11,6 +11,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Orderable, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 
+from courses.translations import canonical_pk
+
 from . import codes
 
 PLACEHOLDERS = ["learner", "course", "date", "hours", "principles", "score", "serial"]
@@ -147,6 +149,12 @@ class CourseCertificateRule(models.Model):
 
     def __str__(self):
         return f"{self.course}: {self.get_issuance_display()}"
+
+    def save(self, *args, **kwargs):
+        # Chosen in any language, the rule is on the original course, where learners complete.
+        if self.course_id:
+            self.course_id = canonical_pk(self.course)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.issuance == self.Issuance.MIN_SCORE and self.min_average_score is None:

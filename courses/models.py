@@ -17,6 +17,7 @@ from academy.core.models import BasePage
 from academy.core.search import search_fold, stream_text
 
 from .steps import CourseStep, step_models
+from .translations import canonical_pk
 
 
 class CourseIndexPage(BasePage):
@@ -308,6 +309,13 @@ class Cohort(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Chosen in any language, a cohort takes the original course, where enrollments and
+        # progress are kept (courses/translations.py).
+        if self.course_id:
+            self.course_id = canonical_pk(self.course)
+        super().save(*args, **kwargs)
 
     def is_active_on(self, day):
         return (self.starts_on is None or self.starts_on <= day) and (

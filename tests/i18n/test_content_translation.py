@@ -5,7 +5,8 @@ import re
 
 import pytest
 
-from courses.models import Enrollment, StepProgress
+from certificates.models import CourseCertificateRule
+from courses.models import Cohort, Enrollment, StepProgress
 from courses.selectors import course_outline_for
 from courses.services import enrollment_create, step_complete
 from quizzes.models import QuizAttempt
@@ -126,3 +127,11 @@ def test_the_catalogue_lists_each_course_once_in_the_readers_language_or_fallbac
 
 def test_a_page_missing_in_every_language_is_still_a_404(client, course):
     assert client.get("/hr/courses/no-such-course/").status_code == 404
+
+
+def test_a_cohort_or_certificate_rule_set_up_on_a_translation_is_on_the_original(course, template):
+    cohort = Cohort.objects.create(course=version(course, "sr"), name="Trebinje 2026")
+    rule = CourseCertificateRule.objects.create(course=version(course, "bs"), template=template)
+
+    assert cohort.course_id == course.pk
+    assert rule.course_id == course.pk
