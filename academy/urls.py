@@ -7,12 +7,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from academy.core.health import health
+from academy.core.views import switch_language
 
 urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/switch/<str:language>/", switch_language, name="switch_language"),
     path("", include("certificates.urls")),
 ]
 

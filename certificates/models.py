@@ -12,6 +12,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Locale, Orderable, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 
+from courses.translations import canonical_pk
+
 from . import codes
 
 PLACEHOLDERS = ["learner", "course", "date", "hours", "principles", "score", "serial"]
@@ -59,6 +61,9 @@ class CertificateTemplate(TranslatableMixin, PreviewableMixin, ClusterableModel)
     orientation = models.CharField(
         _("orientation"), max_length=10, choices=Orientation, default=Orientation.LANDSCAPE
     )
+
+    # Converted between Serbian Cyrillic and Latin on saving (academy.core.serbian).
+    script_fields = ["title", "body"]
 
     panels = [
         FieldPanel("title"),
@@ -157,6 +162,12 @@ class CourseCertificateRule(models.Model):
 
     def __str__(self):
         return f"{self.course}: {self.get_issuance_display()}"
+
+    def save(self, *args, **kwargs):
+        # Chosen in any language, the rule is on the original course, where learners complete.
+        if self.course_id:
+            self.course_id = canonical_pk(self.course)
+        super().save(*args, **kwargs)
 
     def clean(self):
         if self.issuance == self.Issuance.MIN_SCORE and self.min_average_score is None:

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from academy.accounts.models import User
+from academy.governance.models import Principle
 from courses.models import Enrollment
 
 from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
@@ -104,15 +105,17 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None):
     certificate.issued_at = now
     certificate.issued_by = issued_by
     certificate.replaces = replaces
+    language = learner.preferred_language
     certificate.learner_name = learner.full_name
-    certificate.course_title = course.title
+    certificate.course_title = _title_in(course, language)
     certificate.hours = course.estimated_hours
     certificate.principles = [
-        {"number": p.number, "name": p.name} for p in course.principles.order_by("number")
+        {"number": p.number, "name": p.name}
+        for p in _principles_in(course.principles.order_by("number"), language)
     ]
     certificate.score = average_quiz_score(learner=learner, course=course)
-    certificate.language = learner.preferred_language
-    template = certificate.template.in_language(certificate.language)
+    certificate.language = language
+    template = certificate.template.in_language(language)
     for field, value in template.printed_names().items():
         setattr(certificate, field, value)
     if rule is not None:  # a correction without a rule keeps the original expiry
@@ -122,6 +125,25 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None):
     certificate.save()
     log(instance=certificate, action="certificates.issue", user=issued_by)
     transaction.on_commit(lambda: _queue_render(certificate.pk))
+
+
+def _title_in(course, language: str) -> str:
+    """The course title as the learner reads it: its live translation, else the original."""
+    translation = course.get_translations().live().filter(locale__language_code=language).first()
+    return (translation or course).title
+
+
+def _principles_in(principles, language: str) -> list:
+    """The principles in `language` where translated (the originals otherwise), same order."""
+    principles = list(principles)
+    translated = {
+        p.translation_key: p
+        for p in Principle.objects.filter(
+            translation_key__in=[p.translation_key for p in principles],
+            locale__language_code=language,
+        )
+    }
+    return [translated.get(p.translation_key, p) for p in principles]
 
 
 def _next_serial(year: int) -> str:

@@ -14,8 +14,10 @@ from wagtail.search import index
 
 from academy.core.blocks import ContentStreamBlock
 from academy.core.models import BasePage
+from academy.core.search import search_fold, stream_text
 
 from .steps import CourseStep, step_models
+from .translations import canonical_pk
 
 
 class CourseIndexPage(BasePage):
@@ -24,6 +26,7 @@ class CourseIndexPage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    script_fields = [*BasePage.script_fields, "intro"]
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["courses.CoursePage"]
@@ -106,6 +109,7 @@ class CoursePage(BasePage):
         index.SearchField("summary"),
         index.SearchField("audience"),
     ]
+    script_fields = [*BasePage.script_fields, "summary", "learning_outcomes", "audience"]
 
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
@@ -129,6 +133,7 @@ class ModulePage(BasePage):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    script_fields = [*BasePage.script_fields, "intro"]
 
     parent_page_types = ["courses.CoursePage"]
     # Steps are every page type that inherits CourseStep, including those of higher apps
@@ -148,7 +153,7 @@ class ModulePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         course = CoursePage.objects.ancestor_of(self).get()
         outline = course_outline_for(course=course, learner=request.user)
-        context.update(outline=outline, module_entry=outline.module(self.pk))
+        context.update(outline=outline, module_entry=outline.module(self))
         return context
 
 
@@ -181,13 +186,22 @@ class LessonPage(CourseStep, BasePage):
             heading=_("About this lesson"),
         ),
     ]
-    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("body"),
+        index.SearchField("folded_text"),
+    ]
+    script_fields = [*BasePage.script_fields, "body"]
 
     parent_page_types = CourseStep.parent_page_types
     subpage_types = []
 
     class Meta:
         verbose_name = _("lesson")
+
+    def folded_text(self) -> str:
+        """Title and body without diacritics, in Latin script, for `courses.selectors.search`."""
+        return search_fold(f"{self.title} {stream_text(self.body.raw_data)}")
 
     def serve(self, request, *args, **kwargs):
         from .views import serve_step
@@ -295,6 +309,13 @@ class Cohort(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        # Chosen in any language, a cohort takes the original course, where enrollments and
+        # progress are kept (courses/translations.py).
+        if self.course_id:
+            self.course_id = canonical_pk(self.course)
+        super().save(*args, **kwargs)
 
     def is_active_on(self, day):
         return (self.starts_on is None or self.starts_on <= day) and (

@@ -10,10 +10,15 @@ from typing import TYPE_CHECKING
 from django.db.models import Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
-from .models import Cohort, CoursePage, Enrollment, ModulePage, StepProgress
+from academy.core.languages import content_languages
+from academy.core.models import shown_in
+from academy.core.search import search_fold
+
+from .models import Cohort, CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
 from .steps import step_models
+from .translations import best_version, canonical_pk, localized
 
 if TYPE_CHECKING:
     from academy.accounts.models import User
@@ -35,10 +40,20 @@ class Progress:
 
 @dataclass
 class OutlineStep:
+    """A step as shown (`page`, in the reader's language or a fallback); progress is kept on
+    its original (`canonical_pk`), so it is the same step in every language."""
+
     page: Page
     number: int
     completed: bool = False
     started: bool = False
+    canonical_pk: int | None = None
+
+    def is_version_of(self, page) -> bool:
+        """Whether `page` (or a page id) is this step in any language."""
+        if isinstance(page, int):
+            return page in (self.page.pk, self.canonical_pk)
+        return page.translation_key == self.page.translation_key
 
 
 @dataclass
@@ -55,9 +70,10 @@ class OutlineModule:
 class CourseOutline:
     """A course as a learner sees it: live modules and steps in order, with their progress."""
 
-    course: CoursePage
+    course: CoursePage  # as shown: in the reader's language where translated
     enrollment: Enrollment | None
     modules: list[OutlineModule]
+    canonical_course_pk: int | None = None
 
     @property
     def steps(self) -> list[OutlineStep]:
@@ -77,23 +93,28 @@ class CourseOutline:
         steps = self.steps
         last_id = self.enrollment.last_step_id if self.enrollment else None
         for step in steps:
-            if step.page.pk == last_id and not step.completed:
+            if step.canonical_pk == last_id and not step.completed:
                 return step
         return next((step for step in steps if not step.completed), None)
 
-    def module(self, module_id) -> OutlineModule | None:
-        return next((m for m in self.modules if m.page.pk == module_id), None)
+    def module(self, module) -> OutlineModule | None:
+        """The entry of `module` (in any of its languages, or the shown module's id)."""
+        if isinstance(module, int):
+            return next((m for m in self.modules if m.page.pk == module), None)
+        key = module.translation_key
+        return next((m for m in self.modules if m.page.translation_key == key), None)
 
-    def locate(self, step_id) -> tuple[OutlineModule | None, OutlineStep | None]:
+    def locate(self, step) -> tuple[OutlineModule | None, OutlineStep | None]:
+        """The module and entry of `step` (a page in any of its languages, or an id)."""
         for module in self.modules:
-            for step in module.steps:
-                if step.page.pk == step_id:
-                    return module, step
+            for entry in module.steps:
+                if entry.is_version_of(step):
+                    return module, entry
         return None, None
 
-    def neighbours(self, step_id) -> tuple[OutlineStep | None, OutlineStep | None]:
+    def neighbours(self, step) -> tuple[OutlineStep | None, OutlineStep | None]:
         steps = self.steps
-        index = next((i for i, step in enumerate(steps) if step.page.pk == step_id), None)
+        index = next((i for i, entry in enumerate(steps) if entry.is_version_of(step)), None)
         if index is None:
             return None, None
         previous = steps[index - 1] if index > 0 else None
@@ -133,10 +154,54 @@ def live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
     return modules, steps
 
 
-def _outline(course, modules, steps, enrollment, progress_by_step) -> CourseOutline:
-    outline_modules = {
-        m.path: OutlineModule(page=m) for m in modules if m.path.startswith(course.path)
-    }
+@dataclass
+class _Versions:
+    """A course in its languages: the original's tree root, and the live translations' roots
+    by language code (`locale_id` -> code for reading the pages below them)."""
+
+    canonical: Page
+    roots: dict[str, Page]
+    languages_by_locale: dict[int, str]
+
+
+def _course_versions(courses) -> dict[str, _Versions]:
+    """The versions of each course, keyed by translation key. One query."""
+    rows = (
+        Page.objects.filter(translation_key__in={c.translation_key for c in courses})
+        .select_related("locale")
+        .only("pk", "path", "depth", "live", "translation_key", "locale__language_code")
+        .order_by("pk")
+    )
+    versions = {}
+    for row in rows:
+        entry = versions.setdefault(row.translation_key, _Versions(row, {}, {}))
+        entry.languages_by_locale[row.locale_id] = row.locale.language_code
+        if row.live:
+            entry.roots[row.locale.language_code] = row
+    return versions
+
+
+def _outline(course, versions, modules, steps, enrollment, progress_by_step) -> CourseOutline:
+    """The outline of the original course's live modules and steps, each shown in the best
+    language available (see `translations.best_version`), with progress on the originals."""
+    languages = content_languages()
+    canonical = versions.canonical
+    in_course = tuple(root.path for root in (canonical, *versions.roots.values()))
+
+    def versions_of(pages):
+        by_key = {}
+        for page in pages:
+            if page.path.startswith(in_course):
+                language = versions.languages_by_locale.get(page.locale_id)
+                by_key.setdefault(page.translation_key, {})[language] = page
+        return by_key
+
+    module_versions, step_versions = versions_of(modules), versions_of(steps)
+    outline_modules = {}
+    for module in modules:
+        if module.path.startswith(canonical.path):
+            shown = best_version(module_versions[module.translation_key], module, languages)
+            outline_modules[module.path] = OutlineModule(page=shown)
     number = 0
     for step in steps:
         module = outline_modules.get(step.path[: -Page.steplen])
@@ -146,14 +211,18 @@ def _outline(course, modules, steps, enrollment, progress_by_step) -> CourseOutl
         progress = progress_by_step.get(step.pk)
         module.steps.append(
             OutlineStep(
-                page=step,
+                page=best_version(step_versions[step.translation_key], step, languages),
                 number=number,
                 started=progress is not None,
                 completed=progress is not None and progress.completed_at is not None,
+                canonical_pk=step.pk,
             )
         )
     return CourseOutline(
-        course=course, enrollment=enrollment, modules=list(outline_modules.values())
+        course=course,
+        enrollment=enrollment,
+        modules=list(outline_modules.values()),
+        canonical_course_pk=canonical.pk,
     )
 
 
@@ -165,32 +234,54 @@ def _progress_by_step(learner, steps) -> dict:
 
 
 def course_outline_for(*, course: CoursePage, learner) -> CourseOutline:
-    """The outline of `course` with `learner`'s progress (none for visitors or non-enrolled)."""
+    """The outline of `course` (in any language) with `learner`'s progress (none for visitors
+    or non-enrolled)."""
     learner = _learner_or_none(learner)
-    enrollment = (
-        Enrollment.objects.filter(learner=learner, course=course).first() if learner else None
+    versions = _course_versions([course])
+    canonical_id = versions[course.translation_key].canonical.pk
+    enrollments = (
+        list(Enrollment.objects.filter(learner=learner, course_id=canonical_id)) if learner else []
     )
-    modules, steps = live_modules_and_steps([course])
-    progress = _progress_by_step(learner, steps) if enrollment else {}
-    return _outline(course, modules, steps, enrollment, progress)
+    shown = _best_course(course, versions[course.translation_key])
+    return outlines_for(
+        courses=[shown], learner=learner, enrollments=enrollments, versions=versions
+    )[shown.pk]
 
 
-def outlines_for(*, courses, learner, enrollments) -> dict[int, CourseOutline]:
-    """Outlines of several courses at once (catalogue, dashboard), keyed by course id."""
+def _best_course(course, versions: "_Versions") -> CoursePage:
+    """`course` in the reader's best language: itself when it is (one more query when a page
+    reached through a fallback has a better version, e.g. the Serbian course above a Bosnian
+    module shown to a Serbian reader)."""
+    languages = content_languages()
+    language = next((code for code in languages if code in versions.roots), None)
+    if language is None or versions.roots[language].pk == course.pk:
+        return course
+    better = CoursePage.objects.get(pk=versions.roots[language].pk)
+    return best_version({language: better}, better, languages)
+
+
+def outlines_for(*, courses, learner, enrollments, versions=None) -> dict[int, CourseOutline]:
+    """Outlines of several courses at once (catalogue, dashboard), keyed by course id; the
+    courses may be in any language, `enrollments` are in their originals. `versions` (from
+    `_course_versions`) saves its query when the caller has it already."""
     learner = _learner_or_none(learner)
-    modules, steps = live_modules_and_steps(courses)
-    progress = _progress_by_step(learner, steps)
+    by_key = versions if versions is not None else _course_versions(courses) if courses else {}
+    roots = list(
+        {r.pk: r for v in by_key.values() for r in (v.canonical, *v.roots.values())}.values()
+    )
+    modules, steps = live_modules_and_steps(roots)
+    originals = {v.canonical.path for v in by_key.values()}
+    canonical_steps = [s for s in steps if s.path.startswith(tuple(originals))]
     by_course = {e.course_id: e for e in enrollments}
-    return {
-        course.pk: _outline(
-            course,
-            modules,
-            steps,
-            by_course.get(course.pk),
-            progress if course.pk in by_course else {},
+    progress = _progress_by_step(learner, canonical_steps) if by_course else {}
+    outlines = {}
+    for course in courses:
+        course_versions = by_key[course.translation_key]
+        enrollment = by_course.get(course_versions.canonical.pk)
+        outlines[course.pk] = _outline(
+            course, course_versions, modules, steps, enrollment, progress if enrollment else {}
         )
-        for course in courses
-    }
+    return outlines
 
 
 @dataclass
@@ -200,20 +291,45 @@ class CourseCard:
 
 
 def catalogue_for(*, index, learner) -> list[CourseCard]:
-    """Live courses of a catalogue with their principles and, where enrolled, progress."""
-    courses = list(
-        CoursePage.objects.child_of(index)
-        .live()
+    """Live courses of a catalogue (in any of its languages) with their principles and, where
+    enrolled, progress; each course once, in the reader's language or the best fallback."""
+    under_index = reduce(
+        or_,
+        (
+            Q(path__startswith=path, depth=index.depth + 1)
+            for path in index.get_translations(inclusive=True).values_list("path", flat=True)
+        ),
+    )
+    candidates = list(
+        CoursePage.objects.live()
         .public()
-        .select_related("cover_image")
+        .filter(under_index)
+        .select_related("cover_image", "locale")
         .prefetch_related("principles")
-        .order_by("path")
+        .order_by("pk")
+    )
+    by_key: dict = {}
+    for course in candidates:
+        by_key.setdefault(course.translation_key, {})[course.locale.language_code] = course
+    languages = content_languages()
+    courses = sorted(
+        (best_version(group, next(iter(group.values())), languages) for group in by_key.values()),
+        key=lambda course: course.path[index.depth * Page.steplen :],
     )
     learner = _learner_or_none(learner)
+    versions = _course_versions(courses)
     enrollments = (
-        list(Enrollment.objects.filter(learner=learner, course__in=courses)) if learner else []
+        list(
+            Enrollment.objects.filter(
+                learner=learner, course_id__in=[v.canonical.pk for v in versions.values()]
+            )
+        )
+        if learner
+        else []
     )
-    outlines = outlines_for(courses=courses, learner=learner, enrollments=enrollments)
+    outlines = outlines_for(
+        courses=courses, learner=learner, enrollments=enrollments, versions=versions
+    )
     return [CourseCard(course=c, outline=outlines[c.pk]) for c in courses]
 
 
@@ -224,9 +340,36 @@ def my_learning_for(*, learner) -> list[CourseOutline]:
         .select_related("course", "course__cover_image")
         .order_by("status", "-last_activity_at", "-enrolled_at")
     )
-    courses = [e.course for e in enrollments]
+    shown = localized(
+        [e.course for e in enrollments], CoursePage.objects.live().select_related("cover_image")
+    )
+    courses = [shown[e.course_id] for e in enrollments]
     outlines = outlines_for(courses=courses, learner=learner, enrollments=enrollments)
     return [outlines[c.pk] for c in courses]
+
+
+def search_lessons(*, query: str, limit: int = 50) -> list[LessonPage]:
+    """Live lessons matching `query` whatever its diacritics and script, in the reader's language
+    (or the best fallback when a lesson is not translated), each lesson once, best first."""
+    folded = search_fold(query)
+    if not folded:
+        return []
+    languages = content_languages()
+    results = (
+        LessonPage.objects.live()
+        .public()
+        .filter(locale__in=Locale.objects.filter(language_code__in=languages))
+        .select_related("locale")
+        .search(folded)
+    )
+    best: dict = {}
+    for rank, lesson in enumerate(results[: limit * len(languages)]):
+        language = lesson.locale.language_code
+        key = lesson.translation_key
+        if key not in best or languages.index(language) < languages.index(best[key][1]):
+            best[key] = (rank if key not in best else best[key][0], language, lesson)
+    ordered = sorted(best.values(), key=lambda entry: entry[0])
+    return [shown_in(lesson, page_language=language) for _rank, language, lesson in ordered][:limit]
 
 
 def course_of_step(step: Page) -> CoursePage | None:
@@ -238,8 +381,8 @@ def step_context(*, step, request) -> dict:
     outline = getattr(request, "course_outline", None) or course_outline_for(
         course=course_of_step(step), learner=request.user
     )
-    module, entry = outline.locate(step.pk)
-    previous, following = outline.neighbours(step.pk)
+    module, entry = outline.locate(step)
+    previous, following = outline.neighbours(step)
     return {
         "outline": outline,
         "module_entry": module,
@@ -250,9 +393,12 @@ def step_context(*, step, request) -> dict:
 
 
 def enrollment_of(*, learner, course) -> Enrollment | None:
-    """The learner's enrollment in `course`, or None (visitors included)."""
+    """The learner's enrollment in `course` (in any of its languages), or None (visitors
+    included)."""
     learner = _learner_or_none(learner)
-    return Enrollment.objects.filter(learner=learner, course=course).first() if learner else None
+    if not learner:
+        return None
+    return Enrollment.objects.filter(learner=learner, course_id=canonical_pk(course)).first()
 
 
 INACTIVE_DAYS = 14  # a learner this many days without activity gets a reminder

@@ -17,6 +17,7 @@ from academy.accounts.services import user_register
 from .models import Cohort, CoursePage, Enrollment, StepProgress, new_invitation_token
 from .selectors import course_outline_for, learners_to_remind, not_reminded_recently
 from .signals import course_completed
+from .translations import canonical_of, canonical_pk
 
 
 class EnrollmentNotAllowed(PermissionDenied):
@@ -30,8 +31,10 @@ class NotEnrolled(PermissionDenied):
 def enrollment_create(
     *, learner, course: CoursePage, by_staff: bool = False, notify: bool = True
 ) -> tuple[Enrollment, bool]:
-    """Enroll `learner` in `course` once. Returns (enrollment, created); a second call (a double
-    click, two tabs) returns the existing enrollment. Invitation-only courses need `by_staff`."""
+    """Enroll `learner` in `course` once, in whichever language: the enrollment is in the
+    original course. Returns (enrollment, created); a second call (a double click, two tabs,
+    another language) returns the existing enrollment. Invitation-only courses need `by_staff`."""
+    course = canonical_of(course)
     if course.is_invitation_only and not by_staff:
         raise EnrollmentNotAllowed(
             _("This course is by invitation only. Ask your trainer or programme coordinator.")
@@ -56,38 +59,42 @@ def _queue_enrollment_email(enrollment_id):
 
 
 def _enrollment_for(*, learner, course) -> Enrollment:
-    enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
+    enrollment = Enrollment.objects.filter(learner=learner, course_id=canonical_pk(course)).first()
     if enrollment is None:
         raise NotEnrolled(_("Enroll in this course to take its lessons."))
     return enrollment
 
 
-def step_visit(*, enrollment: Enrollment, step, started: bool) -> None:
-    """Record that an enrolled learner opened a step, so "Continue" brings them back to it.
-    `started` says whether the learner had opened it before (the page already knows)."""
+def step_visit(*, enrollment: Enrollment, step, started: bool, step_id: int | None = None) -> None:
+    """Record that an enrolled learner opened a step (in any language), so "Continue" brings
+    them back to it. `started` says whether the learner had opened it before (the page already
+    knows); `step_id` is the original step's id when the caller knows it (the outline does)."""
+    step_id = step_id or canonical_pk(step)
     if not started:
-        StepProgress.objects.get_or_create(learner_id=enrollment.learner_id, step_id=step.pk)
+        StepProgress.objects.get_or_create(learner_id=enrollment.learner_id, step_id=step_id)
     Enrollment.objects.filter(pk=enrollment.pk).update(
-        last_step_id=step.pk, last_activity_at=timezone.now()
+        last_step_id=step_id, last_activity_at=timezone.now()
     )
 
 
 def step_complete(*, learner, course: CoursePage, step) -> bool:
     """Mark `step` complete for an enrolled learner; completing the last required step completes
-    the course. Safe to repeat: a second call changes nothing and sends no second signal.
+    the course. `course` and `step` may be in any language: progress is on the originals. Safe
+    to repeat: a second call changes nothing and sends no second signal.
     Returns whether this call completed the course."""
     enrollment = _enrollment_for(learner=learner, course=course)
+    step_id = canonical_pk(step)
     now = timezone.now()
     with transaction.atomic():
         progress, _created = StepProgress.objects.get_or_create(
-            learner=learner, step_id=step.pk, defaults={"completed_at": now}
+            learner=learner, step_id=step_id, defaults={"completed_at": now}
         )
         if progress.completed_at is None:
             StepProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(
                 completed_at=now
             )
         Enrollment.objects.filter(pk=enrollment.pk).update(
-            last_step_id=step.pk, last_activity_at=now
+            last_step_id=step_id, last_activity_at=now
         )
         return enrollment_check_completion(enrollment=enrollment)
 

@@ -6,6 +6,7 @@ app_name = "courses"
 
 urlpatterns = [
     path("my-learning/", views.my_learning, name="my_learning"),
+    path("search/", views.search, name="search"),
     path("courses/<int:course_id>/enroll/", views.enroll, name="enroll"),
     path("steps/<int:step_id>/complete/", views.complete_step, name="complete_step"),
     path("join/<slug:token>/", views.join_cohort, name="join_cohort"),  # token_urlsafe

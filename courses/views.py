@@ -11,7 +11,7 @@ from wagtail.models import Page
 
 from .mastery import mastery_for_learners
 from .models import Cohort, CoursePage
-from .selectors import course_of_step, course_outline_for, my_learning_for
+from .selectors import course_of_step, course_outline_for, my_learning_for, search_lessons
 from .services import (
     EnrollmentNotAllowed,
     InvalidUnsubscribeLink,
@@ -38,8 +38,15 @@ def serve_step(step, request, serve, *args, **kwargs):
         return TemplateResponse(
             request, "courses/step_locked.html", {"page": step, "outline": outline}, status=403
         )
-    _module, entry = outline.locate(step.pk)
-    step_visit(enrollment=outline.enrollment, step=step, started=bool(entry and entry.started))
+    _module, entry = outline.locate(step)
+    if entry:  # the outline knows the original: services need not look it up again
+        step._canonical_pk = entry.canonical_pk
+    step_visit(
+        enrollment=outline.enrollment,
+        step=step,
+        started=bool(entry and entry.started),
+        step_id=entry.canonical_pk if entry else None,
+    )
     request.course_outline = outline  # read by the step's get_context
     return serve(request, *args, **kwargs)
 
@@ -76,8 +83,16 @@ def complete_step(request, step_id):
         )
         return redirect(course.url)
     outline = course_outline_for(course=course, learner=request.user)
-    _previous, following = outline.neighbours(step.pk)
+    _previous, following = outline.neighbours(step)
     return redirect(following.page.url if following else course.url)
+
+
+@require_GET
+def search(request):
+    """Lessons in the reader's language matching the query, diacritics and script ignored."""
+    query = request.GET.get("q", "").strip()[:200]
+    lessons = search_lessons(query=query) if query else []
+    return TemplateResponse(request, "courses/search.html", {"query": query, "lessons": lessons})
 
 
 @require_GET

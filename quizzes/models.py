@@ -9,7 +9,7 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, TranslatableMixin
 
 from academy.core.models import BasePage
 from courses.steps import CourseStep
@@ -72,6 +72,9 @@ class QuizPage(RoutablePageMixin, CourseStep, BasePage):
         *BasePage.settings_panels,
     ]
 
+    script_fields = [*BasePage.script_fields, "intro"]
+    script_children = ["questions"]
+
     parent_page_types = CourseStep.parent_page_types
     subpage_types = []
 
@@ -116,7 +119,11 @@ class QuizPage(RoutablePageMixin, CourseStep, BasePage):
         return quiz_preview(request, self)
 
 
-class Question(Orderable, ClusterableModel):
+class Question(TranslatableMixin, Orderable, ClusterableModel):
+    """A question of a quiz. Translatable, so that wagtail-localize offers its prompt, choices and
+    feedback to translators (a plain child row would only be copied from the source), and so that
+    the translations of one question share its `translation_key`."""
+
     quiz = ParentalKey(QuizPage, on_delete=models.CASCADE, related_name="questions")
     prompt = RichTextField(_("question"), features=["bold", "italic", "link", "ol", "ul"])
     points = models.PositiveSmallIntegerField(
@@ -141,6 +148,8 @@ class Question(Orderable, ClusterableModel):
         "governance.Principle", verbose_name=_("principles"), blank=True, related_name="+"
     )
 
+    script_fields = ["prompt", "answer_key", "general_feedback", "explanation"]
+
     panels = [
         FieldPanel("prompt"),
         FieldRowPanel([FieldPanel("points"), FieldPanel("image")]),
@@ -150,7 +159,7 @@ class Question(Orderable, ClusterableModel):
         FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
     ]
 
-    class Meta(Orderable.Meta):
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("question")
         verbose_name_plural = _("questions")
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 
 from academy.governance.models import Principle
+from courses.translations import canonical_pk
 
 from .grading import feedback_for
 from .models import AttemptAnswer, QuizAttempt
@@ -34,7 +35,9 @@ class QuizStatus:
 
 
 def quiz_status_for(*, quiz, learner) -> QuizStatus:
-    attempts = list(QuizAttempt.objects.filter(learner=learner, quiz=quiz).order_by("number"))
+    attempts = list(
+        QuizAttempt.objects.filter(learner=learner, quiz_id=canonical_pk(quiz)).order_by("number")
+    )
     in_progress = next((a for a in attempts if a.is_in_progress), None)
     finished = [a for a in attempts if not a.is_in_progress]
     refusal = (
@@ -46,8 +49,10 @@ def quiz_status_for(*, quiz, learner) -> QuizStatus:
 
 
 def attempt_of(*, learner, quiz, attempt_id) -> QuizAttempt:
-    """The learner's own attempt at this quiz; anyone else's is 404."""
-    return get_object_or_404(QuizAttempt, pk=attempt_id, learner=learner, quiz=quiz)
+    """The learner's own attempt at this quiz (in any of its languages); anyone else's is 404."""
+    return get_object_or_404(
+        QuizAttempt, pk=attempt_id, learner=learner, quiz_id=canonical_pk(quiz)
+    )
 
 
 @dataclass

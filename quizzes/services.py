@@ -14,9 +14,10 @@ from wagtail.log_actions import log
 
 from courses.selectors import course_of_step, enrollment_of
 from courses.services import step_complete
+from courses.translations import canonical_pk
 
 from .grading import InvalidAnswer, clean_response, grade
-from .models import AttemptAnswer, QuizAttempt, QuizPage
+from .models import AttemptAnswer, Question, QuizAttempt, QuizPage
 from .rules import no_questions_message, start_refusal
 from .snapshots import draw_questions, question_snapshot
 
@@ -46,7 +47,7 @@ class TimeIsUp(Exception):
 
 def finished_attempts(*, learner, quiz) -> list[QuizAttempt]:
     return list(
-        QuizAttempt.objects.filter(learner=learner, quiz=quiz)
+        QuizAttempt.objects.filter(learner=learner, quiz_id=canonical_pk(quiz))
         .exclude(status=QuizAttempt.Status.IN_PROGRESS)
         .order_by("number")
     )
@@ -58,15 +59,18 @@ def is_past_deadline(attempt, now=None) -> bool:
 
 
 def attempt_start(*, learner, quiz: QuizPage, rng: random.Random | None = None) -> QuizAttempt:
-    """Start an attempt, or return the one in progress (two tabs share one attempt).
+    """Start an attempt, or return the one in progress (two tabs share one attempt), whichever
+    language `quiz` is in: attempts belong to the original quiz, so one started in English is
+    resumed from the Serbian page.
 
-    The drawn questions, their order and a snapshot of each (content and key) are frozen into
-    the attempt, so later edits never change it."""
+    The drawn questions, their order and a snapshot of each (content and key, in the language
+    the attempt was started in) are frozen into the attempt, so later edits never change it."""
     course = course_of_step(quiz)
     if enrollment_of(learner=learner, course=course) is None:
         raise QuizRefused(_("Enroll in the course to take this quiz."))
+    quiz_id = canonical_pk(quiz)
     current = QuizAttempt.objects.filter(
-        learner=learner, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS
+        learner=learner, quiz_id=quiz_id, status=QuizAttempt.Status.IN_PROGRESS
     ).first()
     if current is not None:
         if not is_past_deadline(current):
@@ -84,12 +88,13 @@ def attempt_start(*, learner, quiz: QuizPage, rng: random.Random | None = None) 
     drawn = draw_questions(
         pool, draw_count=quiz.draw_count, shuffle=quiz.shuffle_questions, rng=rng
     )
+    originals = _original_questions(quiz_id, quiz)
     now = timezone.now()
     try:
         with transaction.atomic():
             attempt = QuizAttempt.objects.create(
                 learner=learner,
-                quiz=quiz,
+                quiz_id=quiz_id,
                 number=len(finished) + 1,
                 deadline=now + timedelta(minutes=quiz.time_limit_minutes)
                 if quiz.time_limit_minutes
@@ -102,7 +107,7 @@ def attempt_start(*, learner, quiz: QuizPage, rng: random.Random | None = None) 
                 AttemptAnswer(
                     attempt=attempt,
                     position=position,
-                    question=question,
+                    question_id=originals.get(question.translation_key, question.pk),
                     snapshot=question_snapshot(
                         question, shuffle_choices=quiz.shuffle_choices, rng=rng
                     ),
@@ -112,12 +117,20 @@ def attempt_start(*, learner, quiz: QuizPage, rng: random.Random | None = None) 
     except IntegrityError:
         # Another tab started an attempt at the same moment: use that one.
         existing = QuizAttempt.objects.filter(
-            learner=learner, quiz=quiz, status=QuizAttempt.Status.IN_PROGRESS
+            learner=learner, quiz_id=quiz_id, status=QuizAttempt.Status.IN_PROGRESS
         ).first()
         if existing is None:
             raise
         return existing
     return attempt
+
+
+def _original_questions(quiz_id, quiz) -> dict:
+    """Translation key -> id of the original quiz's questions, so that answers given in any
+    language are counted on the same question (item analysis, mastery)."""
+    if quiz_id == quiz.pk:
+        return {}
+    return dict(Question.objects.filter(quiz_id=quiz_id).values_list("translation_key", "pk"))
 
 
 def _clean_all(answers, raw_answers: dict) -> dict:
@@ -236,8 +249,10 @@ def _apply_totals(attempt, answers, now):
         update_fields=["status", "submitted_at", "graded_at", "score", "percent", "passed"]
     )
     if attempt.passed:
-        quiz = attempt.quiz
-        step_complete(learner=attempt.learner, course=course_of_step(quiz), step=quiz)
+        quiz = attempt.quiz  # always the original quiz, in the original course
+        course = course_of_step(quiz)
+        quiz._canonical_pk, course._canonical_pk = quiz.pk, course.pk
+        step_complete(learner=attempt.learner, course=course, step=quiz)
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,97 @@
+from functools import reduce
+from operator import or_
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import translation
 from wagtail.models import Page
+
+from .languages import content_languages, language_name
 
 
 class BasePage(Page):
-    """Abstract base for the platform's pages: no admin-only page types reach learners."""
+    """Abstract base for the platform's pages: no admin-only page types reach learners.
+
+    Routing falls back per page: `/hr/<path>` for a page that exists only in Bosnian serves the
+    Bosnian page (with a notice, see templates/includes/translation_notice.html), never a 404."""
 
     show_in_menus_default = False
+    # Text converted between Serbian Cyrillic and Latin on publishing (academy.core.serbian).
+    script_fields = ["title", "seo_title", "search_description"]
 
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        if not path_components:
+            return super().route(request, path_components)
+        slug, remaining = path_components[0], path_components[1:]
+        child = self.get_children().filter(slug=slug).first()
+        if child is not None:
+            if getattr(self, "_shown_in", None):  # below a fallback, still a fallback
+                child._shown_in = self._shown_in
+        else:
+            child = self._child_in_fallback_language(slug)
+        if child is None:
+            raise Http404
+        child._cached_parent_obj = self
+        specific = child.specific
+        specific._shown_in = getattr(child, "_shown_in", None)
+        return specific.route(request, remaining)
+
+    def _child_in_fallback_language(self, slug):
+        """The child with `slug` of this page's translation in the best fallback language."""
+        languages = content_languages()
+        parents = dict(
+            self.get_translations()
+            .filter(locale__language_code__in=languages)
+            .values_list("path", "locale__language_code")
+        )
+        if not parents:
+            return None
+        children = Page.objects.filter(
+            reduce(or_, (Q(path__startswith=path) for path in parents)),
+            slug=slug,
+            depth=self.depth + 1,
+        )
+        child = min(
+            children,
+            key=lambda child: languages.index(parents[child.path[: -self.steplen]]),
+            default=None,
+        )
+        if child is not None:
+            shown_in(child, page_language=parents[child.path[: -self.steplen]])
+        return child
+
+    @property
+    def shown_in_place_of(self) -> dict | None:
+        """When this page stands in for a missing translation: the names of its language and of
+        the language the reader asked for (for the notice), else None."""
+        shown = getattr(self, "_shown_in", None)
+        if not shown:
+            return None
+        page_language, language = shown
+        return {"shown": language_name(page_language), "requested": language_name(language)}
+
+    def get_url_parts(self, request=None):
+        """A page shown in place of a missing translation keeps the learner's language in its
+        links (`/hr/...` for a Bosnian page shown to a Croatian reader); see `shown_in`."""
+        parts = super().get_url_parts(request)
+        shown = getattr(self, "_shown_in", None)
+        if not parts or parts[2] is None or not shown:
+            return parts
+        site_id, root_url, path = parts
+        own_language, language = shown
+        own_prefix = f"/{own_language}/"
+        if path.startswith(own_prefix):
+            path = f"/{language}/" + path[len(own_prefix) :]
+        return site_id, root_url, path
+
+
+def shown_in(page, *, page_language: str, language: str | None = None):
+    """Mark `page` (written in `page_language`) as shown to readers of `language`, the active
+    one by default: its links then keep the reader's language prefix. Returns the page."""
+    language = language or translation.get_language()
+    if page_language != language:
+        page._shown_in = (page_language, language)
+    return page

@@ -33,6 +33,9 @@ class Principle(TranslatableMixin, index.Indexed, models.Model):
         index.FilterField("locale_id"),
     ]
 
+    # Converted between Serbian Cyrillic and Latin on saving (academy.core.serbian).
+    script_fields = ["name", "summary", "outcome_1", "outcome_2", "outcome_3"]
+
     class Meta(TranslatableMixin.Meta):
         ordering = ["number"]
         verbose_name = _("principle of good democratic governance")

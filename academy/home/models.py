@@ -14,6 +14,7 @@ class HomePage(BasePage):
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
 
     content_panels = [*BasePage.content_panels, FieldPanel("lead"), FieldPanel("intro")]
+    script_fields = [*BasePage.script_fields, "lead", "intro"]
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]

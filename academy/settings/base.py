@@ -47,7 +47,8 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
-    "wagtail.locales",
+    "wagtail_localize",
+    "wagtail_localize.locales",
     "wagtail",
     "modelcluster",
     "taggit",
@@ -150,6 +151,9 @@ USE_TZ = True
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+# A page not translated into the learner's language is shown in the first of these that has it
+# (then in its original language), with a notice; the interface keeps the learner's language.
+CONTENT_FALLBACK_LANGUAGES = ["bs", "en"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -33,7 +33,7 @@ def test_the_demo_loads_the_lap_course_and_is_idempotent(client):
     call_command("load_demo", stdout=StringIO())
 
     assert counts() == first
-    course = CoursePage.objects.get(slug="lap-stage-1")
+    course = CoursePage.objects.get(slug="lap-stage-1", locale__language_code="en")
     assert ModulePage.objects.child_of(course).count() == 4
     assert LessonPage.objects.descendant_of(course).live().count() >= 10
     quizzes = QuizPage.objects.descendant_of(course).live()
@@ -52,7 +52,7 @@ def test_a_finished_demo_learner_passed_every_quiz_including_the_graded_open_ans
 def test_the_demo_learner_is_halfway_and_can_log_in(client):
     call_command("load_demo", stdout=StringIO())
     learner = User.objects.get(email="learner@lap.example")
-    course = CoursePage.objects.get(slug="lap-stage-1")
+    course = CoursePage.objects.get(slug="lap-stage-1", locale__language_code="en")
 
     assert course_outline_for(course=course, learner=learner).progress.percent == 50
     assert client.login(username="learner@lap.example", password="lap-demo-2026")
@@ -86,3 +86,25 @@ def test_the_demo_cohort_has_four_municipalities_and_varied_learners(client):
     rows = cohort_matrix(cohort=cohort).rows
     assert len(rows) >= 40
     assert len({row.percent for row in rows}) >= 5  # real variety for the reports
+
+
+def test_the_demo_course_is_in_bosnian_and_both_serbian_scripts_and_their_urls_work(client):
+    from wagtail.models import Locale
+
+    from academy.demo.translate import translation_module
+
+    call_command("load_demo", stdout=StringIO())
+    course = CoursePage.objects.get(slug="lap-stage-1", locale__language_code="en")
+    bosnian_title = translation_module("bs").COURSE["title"]
+    titles = {
+        language: course.get_translation(Locale.objects.get(language_code=language)).title
+        for language in ("bs", "sr", "sr-latn")
+    }
+    assert titles["bs"] == bosnian_title
+    assert titles["sr"].startswith("ЛАП")
+    assert titles["sr-latn"] == bosnian_title  # written from the Cyrillic, back to Latin
+    for language in ("en", "bs", "hr", "sr", "sr-latn"):
+        response = client.get(f"/{language}/courses/")
+        assert response.status_code == 200
+        assert f'<html lang="{language}"' in response.content.decode()
+    assert titles["sr"] in client.get("/sr/courses/").content.decode()

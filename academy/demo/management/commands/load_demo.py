@@ -16,6 +16,7 @@ from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS, LEARNERS, TRAINER
 from academy.core.text import cyrillic_to_latin, strip_diacritics
 from academy.demo import content
 from academy.demo.quiz_content import QUIZZES
+from academy.demo.translate import load_translations
 from academy.governance.models import Principle
 from certificates.models import Certificate, CertificateTemplate, CourseCertificateRule
 from certificates.services import certificate_issue, certificate_request, certificate_revoke
@@ -57,6 +58,7 @@ class Command(BaseCommand):
             people = self.load_people(organisations)
             trainer = people["trainer@lap.example"]
             course = self.load_course(trainer=trainer)
+            load_translations(course)
             CourseCertificateRule.objects.get_or_create(
                 course=course,
                 defaults={

@@ -1,0 +1,62 @@
+"""One course whatever the language: a translated page is another Page row with the same
+`translation_key`, and progress, enrollments and attempts always point at the original one.
+
+The *canonical* page of a group of translations is the one created first (the lowest id): the
+page the course was written in. It never changes while it exists, whichever language a trainer
+translates into later, so switching language never loses progress."""
+
+from collections import defaultdict
+
+from wagtail.models import Page
+
+from academy.core.languages import content_languages
+from academy.core.models import shown_in
+
+
+def canonical_pk(page) -> int:
+    """The id of the original of `page`'s translations (one query, remembered on the page)."""
+    if getattr(page, "_canonical_pk", None) is None:
+        page._canonical_pk = (
+            Page.objects.filter(translation_key=page.translation_key)
+            .order_by("pk")
+            .values_list("pk", flat=True)
+            .first()
+        )
+    return page._canonical_pk
+
+
+def canonical_of(page):
+    """The original of `page`'s translations, as the same model (`page` itself if original)."""
+    pk = canonical_pk(page)
+    if pk == page.pk:
+        return page
+    original = type(page).objects.get(pk=pk)
+    original._canonical_pk = pk
+    return original
+
+
+def best_version(versions: dict[str, Page], canonical: Page, languages: list[str]) -> Page:
+    """Of one page's live `versions` by language code, the one to show a reader of
+    `languages[0]`: theirs, else the first fallback that exists, else the original; a page in
+    another language is marked (`shown_in`) so that its links keep the reader's language."""
+    for language in languages:
+        if language in versions:
+            return shown_in(versions[language], page_language=language, language=languages[0])
+    language = next((code for code, page in versions.items() if page.pk == canonical.pk), None)
+    if language:
+        shown_in(canonical, page_language=language, language=languages[0])
+    return canonical
+
+
+def localized(pages, queryset) -> dict[int, Page]:
+    """For each page (the original of its translations), the version to show in the active
+    language, keyed by the original's id. `queryset` (e.g. `CoursePage.objects.live()`) says
+    what may be shown and what to load with it. One query for all of them."""
+    languages = content_languages()
+    by_key = defaultdict(dict)
+    for version in queryset.filter(
+        translation_key__in={page.translation_key for page in pages},
+        locale__language_code__in=languages,
+    ).select_related("locale"):
+        by_key[version.translation_key][version.locale.language_code] = version
+    return {page.pk: best_version(by_key[page.translation_key], page, languages) for page in pages}
