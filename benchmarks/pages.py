@@ -12,8 +12,6 @@ in the same run on the same server and alternating round by round: the minimal v
 (benchmarks/urls.py), the lesson page for a logged-in learner (50 lessons), an anonymous course
 page (served from the page cache when it can be cached) and the course outline with progress at
 500 lessons; it prints each rate, the ratios to the minimal view and p50/p95, median of rounds.
-`BENCH_PLAIN_LANGUAGE_LINKS=1 benchmarks/run_pages.sh` serves the language switcher as plain
-links (benchmarks/templates), so anonymous pages carry no CSRF token and can be cached.
 """
 
 import argparse

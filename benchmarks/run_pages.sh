@@ -17,7 +17,6 @@ fi
 .venv/bin/python manage.py collectstatic --no-input -v0
 .venv/bin/python benchmarks/pages.py setup
 .venv/bin/python benchmarks/pages.py queries
-echo "BENCH_PLAIN_LANGUAGE_LINKS=${BENCH_PLAIN_LANGUAGE_LINKS:-}"
 GUNICORN_WORKERS=$WORKERS GUNICORN_BIND=127.0.0.1:$PORT GUNICORN_ACCESS_LOG=/dev/null \
     .venv/bin/gunicorn -c gunicorn.conf.py --log-level warning academy.wsgi \
     --env DJANGO_SETTINGS_MODULE=benchmarks.settings &

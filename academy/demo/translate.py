@@ -1,7 +1,7 @@
 """The demo in five languages: Bosnian from translations/bs.py, Croatian (the first module) from
 translations/hr.py, Serbian Cyrillic converted from the Bosnian, and Serbian Latin written from
-the Cyrillic on publishing (academy.core.serbian), as for any trainer's page. Until bs.py is
-there, translations/_sample.py stands in. Pages a module leaves out stay untranslated, and
+the Cyrillic on publishing (academy.core.serbian), as for any trainer's page. Pages a module
+leaves out stay untranslated, and
 learners see them in the fallback language. Ensure-by-slug: a second run changes nothing."""
 
 import importlib
@@ -39,15 +39,11 @@ CERTIFICATE_BS = {
 
 
 def translation_module(language: str):
-    """translations/<language>.py, or the stand-in written for that language, or None."""
-    for name in (language, "_sample"):
-        try:
-            module = importlib.import_module(f"academy.demo.translations.{name}")
-        except ModuleNotFoundError:
-            continue
-        if getattr(module, "LANGUAGE", name) == language:
-            return module
-    return None
+    """translations/<language>.py, or None if the demo has no translation into `language`."""
+    try:
+        return importlib.import_module(f"academy.demo.translations.{language}")
+    except ModuleNotFoundError:
+        return None
 
 
 def load_translations(course) -> None:

@@ -11,14 +11,12 @@ from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
-PLAIN_LINKS = """{% load i18n %}{% get_available_languages as LANGUAGES %}
-<nav class="language-switcher">{% for code, name in LANGUAGES %}<a href="/{{ code }}/">{{ name }}</a>{% endfor %}</nav>"""  # noqa: E501
 FORM_WITH_TOKEN = '<form method="post" action="/i18n/setlang/">{% csrf_token %}</form>'
 
 
 def language_switcher(settings, tmp_path, template):
-    """Put `template` in place of includes/language_switcher.html (the switcher is becoming
-    plain links, without the CSRF token that makes a page uncacheable)."""
+    """Put `template` in place of includes/language_switcher.html (plain links, so that pages
+    can be cached; a form with a CSRF token would make them uncacheable)."""
     (tmp_path / "includes").mkdir()
     (tmp_path / "includes" / "language_switcher.html").write_text(template)
     engine = settings.TEMPLATES[0]
@@ -33,11 +31,6 @@ def page_cache(settings):
     cache.clear()
 
 
-@pytest.fixture
-def plain_language_links(settings, tmp_path):
-    language_switcher(settings, tmp_path, PLAIN_LINKS)
-
-
 def visit(url, *, as_user=None):
     client = Client()
     if as_user is not None:
@@ -45,7 +38,7 @@ def visit(url, *, as_user=None):
     return client.get(url)
 
 
-def test_anonymous_page_is_served_from_the_cache(page_cache, plain_language_links, course):
+def test_anonymous_page_is_served_from_the_cache(page_cache, course):
     first = visit(course.url)
     second = visit(course.url)
 
@@ -56,7 +49,7 @@ def test_anonymous_page_is_served_from_the_cache(page_cache, plain_language_link
     assert not second.cookies
 
 
-def test_publishing_shows_the_new_text_at_once(page_cache, plain_language_links, course):
+def test_publishing_shows_the_new_text_at_once(page_cache, course):
     visit(course.url)
     course.title = "Open Municipal Budgets"
     course.save_revision().publish()
@@ -67,7 +60,7 @@ def test_publishing_shows_the_new_text_at_once(page_cache, plain_language_links,
     assert "Open Municipal Budgets" in response.content.decode()
 
 
-def test_a_publish_anywhere_purges_pages_that_show_it(page_cache, plain_language_links, course):
+def test_a_publish_anywhere_purges_pages_that_show_it(page_cache, course):
     catalogue = course.get_parent()
     assert course.title in visit(catalogue.url).content.decode()
     course.title = "Renamed Course"
@@ -76,7 +69,7 @@ def test_a_publish_anywhere_purges_pages_that_show_it(page_cache, plain_language
     assert "Renamed Course" in visit(catalogue.url).content.decode()
 
 
-def test_a_draft_is_never_shown(page_cache, plain_language_links, course):
+def test_a_draft_is_never_shown(page_cache, course):
     visit(course.url)
     course.title = "Draft Title Not Yet Approved"
     course.save_revision()  # saved, not published
@@ -86,7 +79,7 @@ def test_a_draft_is_never_shown(page_cache, plain_language_links, course):
         assert "Draft Title Not Yet Approved" not in response.content.decode()
 
 
-def test_unpublished_and_deleted_pages_are_gone_at_once(page_cache, plain_language_links, course):
+def test_unpublished_and_deleted_pages_are_gone_at_once(page_cache, course):
     module = course.get_children().first()
     assert visit(module.url).status_code == 200
     assert visit(course.url).status_code == 200
@@ -99,7 +92,7 @@ def test_unpublished_and_deleted_pages_are_gone_at_once(page_cache, plain_langua
     assert visit(url).status_code == 404
 
 
-def test_moving_a_page_purges_the_cache(page_cache, plain_language_links, course):
+def test_moving_a_page_purges_the_cache(page_cache, course):
     modules = list(course.get_children().specific())
     lesson = modules[0].get_children().first()
     old_url = lesson.url
@@ -111,9 +104,7 @@ def test_moving_a_page_purges_the_cache(page_cache, plain_language_links, course
     assert old_url not in visit(modules[1].url).content.decode()
 
 
-def test_a_learners_page_is_never_served_to_anyone_else(
-    page_cache, plain_language_links, course, learner, other_learner
-):
+def test_a_learners_page_is_never_served_to_anyone_else(page_cache, course, learner, other_learner):
     enrollment_create(learner=learner, course=course)
 
     own = visit(course.url, as_user=learner)
@@ -131,9 +122,7 @@ def test_a_learners_page_is_never_served_to_anyone_else(
     assert "Log out" not in anonymous.content.decode()
 
 
-def test_logged_in_visitors_never_get_the_anonymous_copy(
-    page_cache, plain_language_links, course, learner
-):
+def test_logged_in_visitors_never_get_the_anonymous_copy(page_cache, course, learner):
     visit(course.url)
     assert visit(course.url)["X-Page-Cache"] == "hit"
 
@@ -143,7 +132,7 @@ def test_logged_in_visitors_never_get_the_anonymous_copy(
     assert "Log out" in response.content.decode()
 
 
-def test_lesson_bodies_for_learners_are_never_cached(page_cache, plain_language_links, course):
+def test_lesson_bodies_for_learners_are_never_cached(page_cache, course):
     learner = UserFactory()
     enrollment_create(learner=learner, course=course)
     lesson = course.get_children().first().get_children().first()
@@ -166,14 +155,14 @@ def test_a_page_that_carries_a_csrf_token_is_not_cached(page_cache, settings, tm
     assert first.context is not None and second.context is not None  # both rendered afresh
 
 
-def test_requests_other_than_get_are_never_cached(page_cache, plain_language_links, course):
+def test_requests_other_than_get_are_never_cached(page_cache, course):
     visit(course.url)
     response = Client().head(course.url)
 
     assert "X-Page-Cache" not in response
 
 
-def test_the_cache_is_off_unless_configured(plain_language_links, settings, course):
+def test_the_cache_is_off_unless_configured(settings, course):
     settings.PAGE_CACHE_SECONDS = 0
     cache.clear()
 
