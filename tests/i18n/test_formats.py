@@ -67,7 +67,7 @@ def test_quiz_result_and_attempt_history_in_the_local_format(
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("en", "25% (1 of 4 steps)"), ("sr", "25\xa0% (1 од 4 корака)")],
+    [("en", "50% (1 of 2 steps)"), ("sr", "50\xa0% (1 од 2 корака)")],
 )
 def test_course_progress_in_the_local_format(learner, learner_client, course, language, expected):
     enrollment_create(learner=learner, course=course)
