@@ -53,3 +53,9 @@ class ProfileForm(EmailCleaningMixin, forms.ModelForm):
             "preferred_language",
             "reminders_opt_out",
         ]
+
+
+class ResendConfirmationForm(forms.Form):
+    email = forms.EmailField(
+        label=_("Email address"), widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
