@@ -1,0 +1,143 @@
+"""The browser suite: Playwright drives Debian's Chromium against pytest-django's live server.
+
+Playwright's own browser downloads are not used: the browser is `E2E_CHROMIUM` or
+/usr/bin/chromium (`make test` installs it where it can). Without one the suite is skipped with
+a loud reason, or fails when E2E_REQUIRED=1 (CI). Screenshots go to a temporary folder, or to
+docs/screenshots with E2E_SCREENSHOTS=1 (the set the README points reviewers to)."""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.factories import add_quiz, make_course, single_choice
+
+# Playwright's sync API runs an event loop in the test thread; Django would then refuse the ORM
+# calls that tests and fixtures make in that thread. Nothing here is really asynchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = os.environ.get("E2E_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+VIEWPORTS = {
+    "desktop": {"width": 1280, "height": 800},
+    "phone": {"width": 390, "height": 844},
+}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+_missing_browser = []
+
+
+def _no_browser(reason):
+    reason = f"BROWSER SUITE NOT RUN: {reason}"
+    if os.environ.get("E2E_REQUIRED") == "1":
+        pytest.fail(f"{reason} (E2E_REQUIRED=1: the browser suite must run here)", pytrace=False)
+    _missing_browser.append(reason)
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not os.access(CHROMIUM, os.X_OK):
+        _no_browser(
+            f"no Chromium at {CHROMIUM}; run `make test` as root with apt-get, "
+            "`apt-get install chromium`, or set E2E_CHROMIUM"
+        )
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        _no_browser("the playwright package is missing; run `make install`")
+    playwright = sync_playwright().start()
+    try:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    except Exception as error:  # a broken or incompatible browser build
+        playwright.stop()
+        _no_browser(f"Chromium at {CHROMIUM} did not start: {error}")
+    yield browser
+    browser.close()
+    playwright.stop()
+
+
+def pytest_terminal_summary(terminalreporter):
+    if _missing_browser:
+        terminalreporter.section("BROWSER SUITE SKIPPED", sep="!", red=True, bold=True)
+        terminalreporter.line(_missing_browser[0], red=True, bold=True)
+
+
+@pytest.fixture
+def site_url(live_server, settings):
+    """The live server's address, also used in emails and certificate QR codes."""
+    settings.WAGTAILADMIN_BASE_URL = live_server.url
+    return live_server.url
+
+
+@pytest.fixture
+def new_context(browser, site_url):
+    """Make a fresh browser (no cookies) at a viewport: a person on another device."""
+    contexts = []
+
+    def make(viewport="desktop"):
+        context = browser.new_context(
+            base_url=site_url,
+            viewport=VIEWPORTS[viewport],
+            is_mobile=viewport == "phone",
+            has_touch=viewport == "phone",
+            locale="en-GB",
+            accept_downloads=True,
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture
+def page(new_context, viewport):
+    return new_context(viewport).new_page()
+
+
+@pytest.fixture
+def screenshot(viewport, tmp_path):
+    """Save the visible screen as <journey>-<viewport>-<step>.png."""
+    folder = SCREENSHOTS if os.environ.get("E2E_SCREENSHOTS") == "1" else tmp_path
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(page, journey, step):
+        path = folder / f"{journey}-{viewport}-{step}.png"
+        page.screenshot(path=path, animations="disabled")
+        return path
+
+    return take
+
+
+@pytest.fixture
+def lap_course(db):
+    """The LAP course, small: two modules of two lessons; module 1 ends with a quiz that
+    needs every answer right and a minute's wait between attempts."""
+    course = make_course(title="LAP Stage 1: Leading a municipality", modules=2)
+    module_1 = course.get_children().first().specific
+    add_quiz(
+        module_1,
+        title="Check your understanding",
+        questions=[single_choice()],
+        pass_mark=100,
+        wait_minutes=1,
+        review_policy="after_passing",
+    )
+    return course
