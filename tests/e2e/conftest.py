@@ -6,7 +6,6 @@ a loud reason, or fails when E2E_REQUIRED=1 (CI). Screenshots go to a temporary 
 docs/screenshots with E2E_SCREENSHOTS=1 (the set the README points reviewers to)."""
 
 import os
-import re
 from pathlib import Path
 
 import pytest

@@ -8,7 +8,7 @@ import pytest
 from django.core import mail
 from playwright.sync_api import expect
 
-from tests.e2e.keyboard import activate, choose_option, tab_to, type_into
+from tests.e2e.keyboard import activate, choose_option, type_into
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
