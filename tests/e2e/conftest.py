@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.factories import add_quiz, make_course, single_choice
+from courses.services import enrollment_create
+from tests.factories import PASSWORD, UserFactory, add_quiz, make_course, single_choice
 
 # Playwright's sync API runs an event loop in the test thread; Django would then refuse the ORM
 # calls that tests and fixtures make in that thread. Nothing here is really asynchronous.
@@ -140,3 +141,29 @@ def lap_course(db):
         review_policy="after_passing",
     )
     return course
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory(email="amra@lap.example", full_name="Amra Hodžić")
+
+
+@pytest.fixture
+def enrolled_learner(learner, lap_course):
+    enrollment_create(learner=learner, course=lap_course)
+    return learner
+
+
+@pytest.fixture
+def log_in():
+    """Log in through the login form with the keyboard, then go on to `next_path`."""
+    from tests.e2e.keyboard import type_into
+
+    def log_in(page, user, next_path="/en/my-learning/"):
+        page.goto(f"/en/accounts/login/?next={next_path}")
+        type_into(page, page.locator("#id_username"), user.email)
+        type_into(page, page.locator("#id_password"), PASSWORD)
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**{next_path}")
+
+    return log_in
