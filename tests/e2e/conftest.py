@@ -7,9 +7,11 @@ docs/screenshots with E2E_SCREENSHOTS=1 (the set the README points reviewers to)
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
+from certificates.models import CertificateTemplate, CourseCertificateRule
 from courses.services import enrollment_create
 from tests.factories import PASSWORD, UserFactory, add_quiz, make_course, single_choice
 
@@ -84,13 +86,13 @@ def new_context(browser, site_url):
     """Make a fresh browser (no cookies) at a viewport: a person on another device."""
     contexts = []
 
-    def make(viewport="desktop"):
+    def make(viewport="desktop", locale="en-GB"):
         context = browser.new_context(
             base_url=site_url,
             viewport=VIEWPORTS[viewport],
             is_mobile=viewport == "phone",
             has_touch=viewport == "phone",
-            locale="en-GB",
+            locale=locale,
             accept_downloads=True,
         )
         context.set_default_timeout(10_000)
@@ -144,6 +146,18 @@ def lap_course(db):
 
 
 @pytest.fixture
+def certified_course(db):
+    """A one-module course of two lessons that awards a certificate on completion."""
+    course = make_course(title="Good Local Governance", modules=1, estimated_hours=12)
+    CourseCertificateRule.objects.create(
+        course=course,
+        template=CertificateTemplate.objects.get(title="Certificate of Completion"),
+        issuance="automatic",
+    )
+    return course
+
+
+@pytest.fixture
 def learner(db):
     return UserFactory(email="amra@lap.example", full_name="Amra Hodžić")
 
@@ -164,6 +178,6 @@ def log_in():
         type_into(page, page.locator("#id_username"), user.email)
         type_into(page, page.locator("#id_password"), PASSWORD)
         page.keyboard.press("Enter")
-        page.wait_for_url(f"**{next_path}")
+        page.wait_for_url(lambda url: urlsplit(url).path == next_path)
 
     return log_in

@@ -12,24 +12,12 @@ from playwright.sync_api import expect
 from pypdf import PdfReader
 
 from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS
-from certificates.models import Certificate, CertificateTemplate, CourseCertificateRule
+from certificates.models import Certificate
 from certificates.pdf import verification_url
 from courses.services import enrollment_create, step_complete
-from tests.factories import PASSWORD, UserFactory, lessons_of, make_course
+from tests.factories import PASSWORD, UserFactory, lessons_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def certified_course(db):
-    """A one-module course of two lessons that awards a certificate on completion."""
-    course = make_course(title="LAP Stage 1: Leading a municipality", modules=1, estimated_hours=12)
-    CourseCertificateRule.objects.create(
-        course=course,
-        template=CertificateTemplate.objects.get(title="Certificate of Completion"),
-        issuance="automatic",
-    )
-    return course
 
 
 def pdf_text(data: bytes) -> str:
