@@ -181,3 +181,17 @@ def log_in():
         page.wait_for_url(lambda url: urlsplit(url).path == next_path)
 
     return log_in
+
+
+@pytest.fixture
+def admin_log_in():
+    """Log in to the Wagtail admin (staff work at a desktop)."""
+
+    def admin_log_in(page, user):
+        page.goto("/admin/login/")
+        page.locator("#id_username").fill(user.email)
+        page.locator("#id_password").fill(PASSWORD)
+        page.locator("#id_password").press("Enter")
+        page.wait_for_url(lambda url: urlsplit(url).path == "/admin/")
+
+    return admin_log_in

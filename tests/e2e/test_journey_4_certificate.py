@@ -15,7 +15,7 @@ from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS
 from certificates.models import Certificate
 from certificates.pdf import verification_url
 from courses.services import enrollment_create, step_complete
-from tests.factories import PASSWORD, UserFactory, lessons_of
+from tests.factories import UserFactory, lessons_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -25,11 +25,6 @@ def pdf_text(data: bytes) -> str:
 
 
 def revoke_in_admin(page, certificate, reason):
-    page.goto("/admin/login/")
-    page.locator("#id_username").fill("certificates@lap.example")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("#id_password").press("Enter")
-    page.wait_for_url("**/admin/")
     page.goto("/admin/certificates/")
     expect(page.get_by_role("cell", name=certificate.serial)).to_be_visible()
     page.goto(reverse("certificates_admin:inspect", args=[certificate.pk]))
@@ -41,9 +36,9 @@ def revoke_in_admin(page, certificate, reason):
 
 
 def test_a_learner_gets_a_certificate_that_verifies_until_it_is_revoked(
-    page, new_context, learner, certified_course, log_in, screenshot
+    page, new_context, learner, certified_course, log_in, admin_log_in, screenshot
 ):
-    UserFactory(email="certificates@lap.example", group=CERTIFICATE_ADMINISTRATORS)
+    administrator = UserFactory(email="certificates@lap.example", group=CERTIFICATE_ADMINISTRATORS)
     first, last = lessons_of(certified_course)
     enrollment_create(learner=learner, course=certified_course)
     step_complete(learner=learner, course=certified_course, step=first)
@@ -72,7 +67,9 @@ def test_a_learner_gets_a_certificate_that_verifies_until_it_is_revoked(
     expect(stranger.get_by_text(learner.full_name)).to_be_visible()
     screenshot(stranger, "j4", "2-verified-valid")
 
-    revoke_in_admin(new_context("desktop").new_page(), certificate, "Issued by mistake.")
+    admin_page = new_context("desktop").new_page()
+    admin_log_in(admin_page, administrator)
+    revoke_in_admin(admin_page, certificate, "Issued by mistake.")
 
     stranger.reload()
     expect(stranger.locator(".verdict")).to_contain_text("Revoked")
