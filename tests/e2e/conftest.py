@@ -10,15 +10,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from django.db import connections
 
 from certificates.models import CertificateTemplate, CourseCertificateRule
 from courses.services import enrollment_create
 from tests.e2e.browser import CHROMIUM, VIEWPORTS, launch_chromium
 from tests.factories import PASSWORD, UserFactory, add_quiz, make_course, single_choice
-
-# Playwright's sync API runs an event loop in the test thread; Django would then refuse the ORM
-# calls that tests and fixtures make in that thread. Nothing here is really asynchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 _missing_browser = []
@@ -40,8 +37,10 @@ def _no_browser(reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture(scope="package")
+def browser(django_db_setup):
+    """Chromium for the tests of this folder only: closed after them, so that the rest of the
+    suite runs without Playwright's event loop and with Django's async-safety checks."""
     if not os.access(CHROMIUM, os.X_OK):
         _no_browser(
             f"no Chromium at {CHROMIUM}; run `make test` as root with apt-get, "
@@ -49,15 +48,30 @@ def browser():
         )
     from playwright.sync_api import sync_playwright
 
-    playwright = sync_playwright().start()
-    try:
-        browser = launch_chromium(playwright)
-    except Exception as error:  # a broken or incompatible browser build
+    # Playwright's sync API runs an event loop in the test thread; Django would then refuse the
+    # ORM calls that tests and fixtures make in that thread. Nothing here is really asynchronous.
+    serialized = {
+        alias: getattr(connections[alias], "_test_serialized_contents", None)
+        for alias in connections
+    }
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        playwright = sync_playwright().start()
+        # With an event loop running, Django keeps a second set of connections for this
+        # "async" context. Give them the data the migrations made, which transactional tests
+        # restore after each flush (serialized_rollback).
+        for alias, contents in serialized.items():
+            if contents is not None:
+                connections[alias]._test_serialized_contents = contents
+        try:
+            browser = launch_chromium(playwright)
+        except Exception as error:  # a broken or incompatible browser build
+            playwright.stop()
+            _no_browser(f"Chromium at {CHROMIUM} did not start: {error}")
+        yield browser
+        browser.close()
+        connections.close_all()
         playwright.stop()
-        _no_browser(f"Chromium at {CHROMIUM} did not start: {error}")
-    yield browser
-    browser.close()
-    playwright.stop()
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -107,13 +121,15 @@ def page(new_context, viewport):
 
 
 @pytest.fixture
-def screenshot(viewport, tmp_path):
-    """Save the visible screen as <journey>-<viewport>-<step>.png."""
+def screenshot(tmp_path):
+    """Save the visible screen as <journey>-<viewport>-<step>.png, named by the page's own
+    viewport (staff pages are always at a desktop, whatever the learner's device)."""
     folder = SCREENSHOTS if os.environ.get("E2E_SCREENSHOTS") == "1" else tmp_path
     folder.mkdir(parents=True, exist_ok=True)
+    names = {size["width"]: name for name, size in VIEWPORTS.items()}
 
     def take(page, journey, step):
-        path = folder / f"{journey}-{viewport}-{step}.png"
+        path = folder / f"{journey}-{names[page.viewport_size['width']]}-{step}.png"
         page.screenshot(path=path, animations="disabled")
         return path
 

@@ -64,6 +64,7 @@ def test_a_trainer_adds_a_lesson_and_the_learner_sees_it_in_the_outline(
     admin.locator("input[name^='body-'][name$='-value-video']").fill(VIDEO_URL)
     admin.locator("input[name^='body-'][name$='-value-title']").fill("Openness in practice")
     admin.locator(".Draftail-Editor [contenteditable=true]").last.fill("A mayor opens the hearing.")
+    admin.locator(".Draftail-Editor").first.evaluate("e => e.scrollIntoView({block: 'center'})")
     screenshot(admin, "j5", "1-editor")
     admin.get_by_role("button", name="More actions").click()
     admin.get_by_role("button", name="Publish").click()
