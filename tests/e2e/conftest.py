@@ -19,6 +19,8 @@ from tests.factories import PASSWORD, UserFactory, add_quiz, make_course, single
 
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 _missing_browser = []
+# Generous: the machine has 2 cores shared with other test runs. Passing tests do not wait it out.
+TIMEOUT_MS = 15_000
 
 try:
     import playwright  # noqa: F401
@@ -46,7 +48,9 @@ def browser(django_db_setup):
             f"no Chromium at {CHROMIUM}; run `make test` as root with apt-get, "
             "`apt-get install chromium`, or set E2E_CHROMIUM"
         )
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
 
     # Playwright's sync API runs an event loop in the test thread; Django would then refuse the
     # ORM calls that tests and fixtures make in that thread. Nothing here is really asynchronous.
@@ -101,7 +105,7 @@ def new_context(browser, site_url):
             locale=locale,
             accept_downloads=True,
         )
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(TIMEOUT_MS)
         contexts.append(context)
         return context
 
