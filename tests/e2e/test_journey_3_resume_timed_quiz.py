@@ -25,6 +25,7 @@ def test_a_learner_closes_a_timed_quiz_and_finds_answers_and_time_left_on_return
     page.get_by_role("button", name="Start the quiz").click()
     expect(page.locator(".timer__value")).to_have_text(re.compile(r"^(20:00|19:\d\d)$"))
 
+    page.wait_for_load_state()  # quiz.js (deferred) listens for changes once loaded
     page.get_by_role("radio", name="Openness and Transparency").check()
     expect(page.locator("#autosave-status")).to_have_text("All answers saved.")  # by itself
     screenshot(page, "j3", "1-answered")
