@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install migrate demo translations messages lint audit services-test clean
+.PHONY: run serve test install migrate demo translations messages lint audit services-test clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,7 +82,28 @@ lint: install
 	DJANGO_SETTINGS_MODULE=academy.settings.production DJANGO_SECRET_KEY=only-for-check-deploy-8f3Kq2Zr7LmWx9Tb4Nc6Yd1Hv5Js0Pa \
 		ALLOWED_HOSTS=academy.example.org $(MANAGE) check --deploy --fail-level WARNING
 
-test: lint translations
+# The browser suite (tests/e2e) drives Debian's chromium: Playwright's own browser downloads are
+# not used. Installed here when we can (root with apt-get); otherwise a loud warning, and the suite
+# skips itself with the reason (or fails, with E2E_REQUIRED=1 as in CI).
+CHROMIUM ?= /usr/bin/chromium
+browser:
+	@if [ -x "$(CHROMIUM)" ]; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Debian's chromium for the browser suite (tests/e2e)..."; \
+		(apt-get install -y -qq chromium >/dev/null 2>&1 || \
+		 (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)) || \
+		echo "WARNING: apt-get could not install chromium; the browser suite will be skipped."; \
+	else \
+		echo ""; \
+		echo "########################################################################"; \
+		echo "## WARNING: $(CHROMIUM) is missing and cannot be installed here"; \
+		echo "## (needs root and apt-get). The browser suite tests/e2e will be SKIPPED."; \
+		echo "## Install chromium, or point E2E_CHROMIUM at a Chromium binary."; \
+		echo "########################################################################"; \
+		echo ""; \
+	fi
+
+test: lint translations browser
 	$(BIN)/pytest
 
 # Known vulnerabilities in the installed, pinned dependencies (pip-audit, PyPI's advisory data).

@@ -4,15 +4,41 @@ from celery import shared_task
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django.utils.translation import gettext as _
 
 from academy.core.mail import send_templated_email
+from academy.core.task_options import SENDS_EMAIL
 
 from .models import User
+from .services import CONFIRMATION_LINK_MAX_AGE, signup_confirmation_token
 
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(**SENDS_EMAIL)
+def send_signup_confirmation(user_id, next_url=""):
+    """Email the link that confirms a new account, in its language. An account confirmed (or
+    gone) in the meantime needs no email."""
+    user = User.objects.filter(pk=user_id, is_active=False, last_login__isnull=True).first()
+    if user is None:
+        return
+    token = signup_confirmation_token(user=user, next_url=next_url)
+    send_templated_email(
+        to=user.email,
+        language=user.preferred_language,
+        subject=lambda: _("Confirm your email address for LAP Academy"),
+        template="accounts/email/signup_confirmation.txt",
+        context=lambda: {
+            "user": user,
+            "confirm_url": settings.WAGTAILADMIN_BASE_URL + reverse("signup_confirm", args=[token]),
+            "resend_url": settings.WAGTAILADMIN_BASE_URL + reverse("signup_resend"),
+            "days": CONFIRMATION_LINK_MAX_AGE.days,
+        },
+    )
+
+
+@shared_task(**SENDS_EMAIL)
 def send_password_reset(user_id):
     """Email the link to choose a new password, in the person's language. Sent by a worker so
     that the reset page answers as fast for an unknown address as for a known one (waiting for

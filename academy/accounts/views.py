@@ -2,13 +2,29 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.shortcuts import redirect
-from django.urls import reverse_lazy
+from django.template.response import TemplateResponse
+from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import FormView, UpdateView
+from django.views.decorators.http import require_GET
+from django.views.generic import FormView, TemplateView, UpdateView
 
-from .forms import ProfileForm, SignUpForm
-from .services import user_register
+from .forms import ProfileForm, ResendConfirmationForm, SignUpForm
+from .services import (
+    InvalidConfirmationLink,
+    signup_confirm,
+    signup_confirmation_resend,
+    signup_register,
+)
+
+
+def _local_url(request, url):
+    """`url` if it is on this site, else the home page: "next" can be set by anyone."""
+    if url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return "/"
 
 
 class SignUpView(FormView):
@@ -21,28 +37,56 @@ class SignUpView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        user = user_register(
+        user = signup_register(
             email=form.cleaned_data["email"],
             full_name=form.cleaned_data["full_name"],
             password=form.cleaned_data["password1"],
             preferred_language=form.cleaned_data["preferred_language"],
             organisation=form.cleaned_data["organisation"],
             role=form.cleaned_data["role"],
+            next_url=_local_url(self.request, self.request.POST.get("next", "")),
         )
-        login(self.request, user, backend="academy.accounts.backends.EmailBackend")
-        messages.success(self.request, _("Welcome to LAP Academy! Your account is ready."))
-        return redirect(self.get_success_url())
+        self.request.session["signup_email"] = user.email
+        return redirect("signup_sent")
 
-    def get_success_url(self):
-        # Only addresses on this site: "next" comes from the query string, so anyone can set it.
-        next_url = self.request.POST.get("next", "")
-        if url_has_allowed_host_and_scheme(
-            next_url,
-            allowed_hosts={self.request.get_host()},
-            require_https=self.request.is_secure(),
-        ):
-            return next_url
-        return "/"
+
+class SignUpSentView(TemplateView):
+    """ "Check your email": where sign-up and "resend" lead."""
+
+    template_name = "accounts/signup_sent.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(email=self.request.session.get("signup_email"), **kwargs)
+
+
+@require_GET
+def signup_confirm_view(request, token):
+    """The link in the confirmation email: activates the account and logs it in, once."""
+    try:
+        user, newly_confirmed, next_url = signup_confirm(token=token)
+    except InvalidConfirmationLink as refusal:
+        return TemplateResponse(
+            request,
+            "accounts/signup_confirm_failed.html",
+            {"error": str(refusal), "form": ResendConfirmationForm()},
+            status=400,
+        )
+    if not newly_confirmed:
+        messages.info(request, _("Your email address is already confirmed. Please log in."))
+        return redirect("login")
+    login(request, user, backend="academy.accounts.backends.EmailBackend")
+    messages.success(request, _("Your email address is confirmed. Welcome to LAP Academy!"))
+    return redirect(_local_url(request, next_url))
+
+
+class ResendConfirmationView(FormView):
+    template_name = "accounts/signup_resend.html"
+    form_class = ResendConfirmationForm
+
+    def form_valid(self, form):
+        signup_confirmation_resend(email=form.cleaned_data["email"])
+        self.request.session["signup_email"] = form.cleaned_data["email"]
+        return redirect(reverse("signup_sent"))
 
 
 class ProfileView(LoginRequiredMixin, UpdateView):

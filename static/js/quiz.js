@@ -1,6 +1,7 @@
 // Progressive enhancement for quiz attempts: the form works without this file.
 // - Autosave: answers are posted (as the plain form would) a moment after each change.
 // - Timer: counts down the time left; the server enforces the deadline, this only shows it.
+//   The clock ticks silently; a separate polite live region announces it once a minute.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-autosave]");
@@ -34,15 +35,16 @@
   if (timer) {
     var left = parseInt(timer.dataset.secondsLeft, 10);
     var value = timer.querySelector(".timer__value");
+    var announcer = document.getElementById("quiz-timer-announcer");
     var started = Date.now();
-    // Announce to screen readers once a minute, not every second.
-    timer.setAttribute("aria-live", "off");
     var tick = function () {
       var remaining = Math.max(0, left - Math.floor((Date.now() - started) / 1000));
       var text = Math.floor(remaining / 60) + ":" + String(remaining % 60).padStart(2, "0");
       value.textContent = text;
-      if (remaining % 60 === 0) timer.setAttribute("aria-live", "polite");
-      else timer.setAttribute("aria-live", "off");
+      // Screen readers hear the time left politely once a minute, not every second.
+      if (announcer && remaining % 60 === 0 && remaining < left) {
+        announcer.textContent = announcer.dataset.label + ": " + text;
+      }
       if (remaining === 0 && form) form.querySelector("button[name=submit]").click();
       else setTimeout(tick, 1000);
     };

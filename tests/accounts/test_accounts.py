@@ -59,6 +59,12 @@ def profile_data(user, **overrides):
     return data
 
 
+def confirmation_link(message):
+    """The path of the confirmation link in a sign-up email."""
+    [url] = re.findall(r"http://testserver(/\S+/confirm/\S+/)", message.body)
+    return url
+
+
 def logged_in_user_id(client):
     return client.session.get(SESSION_KEY)
 
@@ -84,21 +90,27 @@ def admin_client(client, superuser):
     ["Čedomir Ćosić Đurđević Šarić Žižek", "Милица Јовановић"],
     ids=["latin-diacritics", "cyrillic"],
 )
-def test_signup_creates_a_logged_in_learner_with_the_name_as_typed(client, full_name):
+def test_signup_creates_a_learner_with_the_name_as_typed_awaiting_confirmation(client, full_name):
     response = client.post(SIGNUP_URL, signup_data(full_name=full_name, email="new@lap.example"))
 
     assert response.status_code == 302
+    assert response.url == "/en/accounts/signup/sent/"
     user = User.objects.get(email="new@lap.example")
     assert user.full_name == full_name
     assert user.preferred_language == "bs"
     assert list(user.groups.values_list("name", flat=True)) == [LEARNERS]
     assert not user.is_staff
     assert not user.is_superuser
-    assert logged_in_user_id(client) == str(user.pk)
+    assert not user.is_active
+    assert logged_in_user_id(client) is None
 
 
-def test_signup_name_is_shown_back_exactly_on_the_profile(client):
-    client.post(SIGNUP_URL, signup_data(full_name="Милица Јовановић"))
+def test_signup_name_is_shown_back_exactly_on_the_profile(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(SIGNUP_URL, signup_data(full_name="Милица Јовановић"))
+    client.get(confirmation_link(mail.outbox[-1]))
 
     response = client.get(PROFILE_URL)
 
@@ -137,19 +149,27 @@ def test_signup_with_a_common_password_is_refused(client):
     assert not User.objects.exists()
 
 
-def test_signup_follows_a_local_next_address(client):
-    response = client.post(SIGNUP_URL, signup_data(next="/en/courses/"))
+def test_signup_follows_a_local_next_address_once_confirmed(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(SIGNUP_URL, signup_data(next="/en/courses/"))
+
+    response = client.get(confirmation_link(mail.outbox[-1]))
 
     assert response.status_code == 302
     assert response.url == "/en/courses/"
 
 
-def test_signup_does_not_redirect_to_another_site(client):
-    response = client.post(SIGNUP_URL, signup_data(next="https://evil.example/phish"))
+def test_signup_does_not_redirect_to_another_site(client, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(SIGNUP_URL, signup_data(next="https://evil.example/phish"))
+
+    response = client.get(confirmation_link(mail.outbox[-1]))
 
     assert response.status_code == 302
     assert "evil.example" not in response.url
-    assert User.objects.filter(email="amra@lap.example").exists()
+    assert User.objects.get(email="amra@lap.example").is_active
 
 
 def test_signup_without_csrf_token_is_refused(db):
