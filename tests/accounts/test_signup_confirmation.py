@@ -54,7 +54,7 @@ def test_the_link_activates_the_account_and_logs_it_in(client, signed_up):
     user.refresh_from_db()
     assert user.is_active
     assert client.session[SESSION_KEY] == str(user.pk)
-    assert "Your email address is confirmed" in response.content.decode()
+    assert "Vaša e-mail adresa je potvrđena" in response.content.decode()  # in their Bosnian
 
 
 def test_a_link_opened_twice_asks_to_log_in_the_second_time(client, signed_up):
@@ -76,7 +76,7 @@ def test_a_forged_link_is_refused_with_a_clear_page(client, signed_up):
     response = client.get(forged)
 
     assert response.status_code == 400
-    assert "This confirmation link is not valid" in response.content.decode()
+    assert "Ovaj link za potvrdu nije ispravan" in response.content.decode()
     assert 'action="/bs/accounts/signup/resend/"' in response.content.decode()
     user.refresh_from_db()
     assert not user.is_active

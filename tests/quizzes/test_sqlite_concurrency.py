@@ -16,7 +16,9 @@ from tests.quizzes.conftest import correct_responses, quiz_in_new_course, true_f
 from tests.services.threads import run_in_threads
 
 pytestmark = [
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: transactional tests run last, after others have emptied the tables
+    # that migrations fill (the catalogue page this course is made under).
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's own locking"),
 ]
 
