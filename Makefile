@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run serve test install migrate demo translations messages lint audit services-test clean browser
+.PHONY: run serve test install migrate demo translations messages lint audit services-test clean browser gettext
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,13 @@ lint: install
 # not used. Installed here when we can (root with apt-get); otherwise a loud warning, and the suite
 # skips itself with the reason (or fails, with E2E_REQUIRED=1 as in CI).
 CHROMIUM ?= /usr/bin/chromium
+# GNU gettext's xgettext lets tests/i18n check that every source string is in the catalogues.
+gettext:
+	@command -v xgettext >/dev/null 2>&1 || \
+	{ command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ] && \
+	  apt-get install -y -qq gettext >/dev/null 2>&1; } || \
+	echo "WARNING: GNU gettext is missing; the catalogue completeness check will be skipped."
+
 browser:
 	@if [ -x "$(CHROMIUM)" ]; then :; \
 	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
@@ -103,7 +110,7 @@ browser:
 		echo ""; \
 	fi
 
-test: lint translations browser
+test: lint translations browser gettext
 	$(BIN)/pytest
 
 # Known vulnerabilities in the installed, pinned dependencies (pip-audit, PyPI's advisory data).

@@ -13,7 +13,6 @@ urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("i18n/", include("django.conf.urls.i18n")),
     path("i18n/switch/<str:language>/", switch_language, name="switch_language"),
     path("", include("certificates.urls")),
 ]

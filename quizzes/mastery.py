@@ -7,6 +7,8 @@ from operator import or_
 
 from django.db.models import Max, Q
 
+from academy.core.formatting import percent
+
 from .models import AttemptAnswer, QuizAttempt, QuizPage
 
 
@@ -46,5 +48,5 @@ def quiz_score_columns(course, learner_ids):
         .annotate(best=Max("percent"))
         .values_list("learner_id", "quiz_id", "best")
     ):
-        values[learner_id][f"quiz_{quiz_id}"] = f"{best:.0f}%" if best is not None else "…"
+        values[learner_id][f"quiz_{quiz_id}"] = percent(best) if best is not None else "…"
     return columns, values

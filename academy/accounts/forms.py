@@ -3,7 +3,7 @@ from django.contrib.auth.forms import PasswordResetForm, SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-from .tasks import send_password_reset
+from .services import password_reset_request
 
 
 class EmailCleaningMixin:
@@ -61,7 +61,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
     except that the email is queued for a worker instead of sent during the request."""
 
     def send_mail(self, subject_template_name, email_template_name, context, *args, **kwargs):
-        send_password_reset.delay(context["user"].pk)
+        password_reset_request(user=context["user"])
 
 
 class ResendConfirmationForm(forms.Form):

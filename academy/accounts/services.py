@@ -97,3 +97,11 @@ def signup_confirmation_resend(*, email: str) -> None:
     user = User.objects.filter(email__iexact=User.objects.normalize_email(email)).first()
     if user is not None and _awaits_confirmation(user):
         transaction.on_commit(lambda: send_signup_confirmation.delay(user.pk))
+
+
+def password_reset_request(*, user: User) -> None:
+    """Queue the email with a link to choose a new password. Nothing is written (the link's
+    token derives from the account as it is), so there is no commit to wait for."""
+    from .tasks import send_password_reset
+
+    send_password_reset.delay(user.pk)

@@ -29,6 +29,9 @@ def switch_language(request, language):
     ):
         next_url = "/"
     response = redirect(_translated(next_url, request.GET.get("page"), language))
+    # A GET that writes, on purpose (links, cacheable pages). The session cookie is SameSite=Lax,
+    # so another site's image or script cannot do it; a link followed from another site can,
+    # and the learner sees the language change at once and can switch back.
     if request.user.is_authenticated and request.user.preferred_language != language:
         get_user_model().objects.filter(pk=request.user.pk).update(preferred_language=language)
     response.set_cookie(

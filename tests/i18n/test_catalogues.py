@@ -57,6 +57,8 @@ def extract_msgids(project):
     """
     missing = [tool for tool in GETTEXT_TOOLS if shutil.which(tool) is None]
     if missing:
+        if os.environ.get("GETTEXT_REQUIRED"):  # set by .ci/run: CI must check, not skip
+            pytest.fail(f"GNU gettext is required here: {', '.join(missing)} not found")
         pytest.skip(
             f"GNU gettext is not installed ({', '.join(missing)} not found): cannot extract "
             "the source's msgids to check the catalogues are complete. Install gettext "
