@@ -11,7 +11,7 @@ class CoreConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from . import serbian
+        from . import checks, serbian  # noqa: F401 - checks registers itself
         from .page_cache import connect_purge_signals
 
         # Serbian Cyrillic and Latin: publishing one writes the other (see serbian.py).

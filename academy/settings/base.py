@@ -1,7 +1,7 @@
 """Settings that work with no environment at all: SQLite, eager Celery, console email.
 
 Environment variables switch to real services: DATABASE_URL, REDIS_URL, CELERY_BROKER_URL,
-DJANGO_SECRET_KEY, ALLOWED_HOSTS, EMAIL_URL-style settings (see production.py).
+DJANGO_SECRET_KEY, ALLOWED_HOSTS, EMAIL_HOST and the other SMTP settings (see production.py).
 """
 
 import os

@@ -1,0 +1,17 @@
+"""Deployment checks: `check --deploy` (run by `make test`) refuses what would lose data."""
+
+from django.core.checks import run_checks
+
+
+def deploy_check_ids():
+    return {message.id for message in run_checks(include_deployment_checks=True)}
+
+
+def test_deploy_checks_warn_when_emails_would_only_be_printed(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert "academy.W001" in deploy_check_ids()
+
+
+def test_deploy_checks_accept_smtp(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    assert "academy.W001" not in deploy_check_ids()
