@@ -10,7 +10,9 @@ Refuses to start without DJANGO_SECRET_KEY. Environment (see README, "Running at
     ALLOWED_HOSTS, CSRF_TRUSTED_ORIGINS, WAGTAILADMIN_BASE_URL
     MEDIA_ROOT                  uploads on a (shared) file system; or, for S3-compatible storage:
     AWS_STORAGE_BUCKET_NAME     with AWS_S3_ENDPOINT_URL, AWS_S3_REGION_NAME, AWS_ACCESS_KEY_ID,
-                                AWS_SECRET_ACCESS_KEY (read by django-storages/boto3)
+                                AWS_SECRET_ACCESS_KEY (read by django-storages/boto3); MEDIA_URL
+                                (default: derived from the endpoint or bucket) is the origin the
+                                Content-Security-Policy allows images and media from
     EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER, EMAIL_HOST_PASSWORD, EMAIL_USE_TLS
     SECURE_SSL_REDIRECT         "false" when the proxy already redirects (or for `make serve`)
     SECURE_HSTS_SECONDS, PAGE_CACHE_SECONDS
@@ -68,6 +70,15 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # The storage makes its own (signed) URLs; MEDIA_URL names their origin for the
+    # Content-Security-Policy (academy/core/headers.py), which allows images and media from it.
+    _bucket = os.environ["AWS_STORAGE_BUCKET_NAME"]
+    _region = os.environ.get("AWS_S3_REGION_NAME")
+    MEDIA_URL = os.environ.get("MEDIA_URL") or (
+        f"{os.environ['AWS_S3_ENDPOINT_URL'].rstrip('/')}/{_bucket}/"
+        if os.environ.get("AWS_S3_ENDPOINT_URL")
+        else f"https://{_bucket}.s3.{_region + '.' if _region else ''}amazonaws.com/"
+    )
 
 if os.environ.get("EMAIL_HOST"):
     EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
