@@ -27,6 +27,8 @@ def send_answer_graded(attempt_id):
             "attempt": attempt,
             "learner": learner,
             "quiz": quiz,
-            "result_url": settings.WAGTAILADMIN_BASE_URL + quiz.url + f"attempts/{attempt.pk}/result/",
+            "result_url": settings.WAGTAILADMIN_BASE_URL
+            + quiz.url
+            + f"attempts/{attempt.pk}/result/",
         },
     )
