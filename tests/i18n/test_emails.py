@@ -14,6 +14,7 @@ from academy.accounts.models import User
 from certificates.models import Certificate, CertificateTemplate, CourseCertificateRule
 from courses.models import Cohort, Enrollment
 from courses.services import enrollment_create, reminders_send, step_complete
+from courses.tasks import send_cohort_invitation
 from quizzes.services import answer_grade, attempt_start, attempt_submit
 from tests.factories import add_quiz, lessons_of, make_trainer, open_question
 from tests.i18n.conftest import page_url, translate, version
@@ -35,6 +36,7 @@ EXPECTED = {
         "pdf": "Серијски број: LAP-",
         "enrollment_subject": "Уписани сте на курс Добро локално управљање",
         "graded_subject": "Ваш одговор у квизу Провјера знања је оцијењен",
+        "invitation_subject": "Позвани сте на курс Добро локално управљање",
     },
     "sr-latn": {
         "reminder_subject": "Nastavite kurs Dobro lokalno upravljanje tamo gdje ste stali",
@@ -44,6 +46,7 @@ EXPECTED = {
         "pdf": "Serijski broj: LAP-",
         "enrollment_subject": "Upisani ste na kurs Dobro lokalno upravljanje",
         "graded_subject": "Vaš odgovor u kvizu Provjera znanja je ocijenjen",
+        "invitation_subject": "Pozvani ste na kurs Dobro lokalno upravljanje",
     },
 }
 
@@ -149,6 +152,20 @@ def test_the_enrollment_email_names_and_links_the_course_in_the_learners_languag
     assert course_url == f"/{language}" + course.url[len("/en") :]
     assert course_url in links(email.body)
     assert learner_client.get(course_url).status_code == 200
+
+
+def test_the_cohort_invitation_names_and_links_the_course_in_the_learners_language(
+    learner, course, language, mailoutbox
+):
+    cohort = Cohort.objects.create(course=course, name="Hercegovina 2026")
+    enrollment = Enrollment.objects.create(learner=learner, course=course, cohort=cohort)
+
+    send_cohort_invitation(enrollment.pk, False)
+
+    (email,) = mailoutbox
+    assert email.subject == EXPECTED[language]["invitation_subject"]
+    assert version(course, language).title in email.body
+    assert page_url(course, language) in links(email.body)
 
 
 def test_the_graded_answer_email_names_and_links_the_quiz_in_the_learners_language(
