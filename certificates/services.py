@@ -15,6 +15,7 @@ from wagtail.log_actions import log
 from academy.accounts.models import User
 from academy.governance.models import Principle
 from courses.models import Enrollment
+from courses.translations import version_for
 
 from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
 from .selectors import average_quiz_score
@@ -107,11 +108,10 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None):
     certificate.replaces = replaces
     language = learner.preferred_language
     certificate.learner_name = learner.full_name
-    certificate.course_title = _title_in(course, language)
+    certificate.course_title = version_for(course, language).title
     certificate.hours = course.estimated_hours
     certificate.principles = [
-        {"number": p.number, "name": p.name}
-        for p in _principles_in(course.principles.order_by("number"), language)
+        {"number": p.number, "name": p.name} for p in _principles_in(course, language)
     ]
     certificate.score = average_quiz_score(learner=learner, course=course)
     certificate.language = language
@@ -127,23 +127,14 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None):
     transaction.on_commit(lambda: _queue_render(certificate.pk))
 
 
-def _title_in(course, language: str) -> str:
-    """The course title as the learner reads it: its live translation, else the original."""
-    translation = course.get_translations().live().filter(locale__language_code=language).first()
-    return (translation or course).title
-
-
-def _principles_in(principles, language: str) -> list:
-    """The principles in `language` where translated (the originals otherwise), same order."""
-    principles = list(principles)
-    translated = {
-        p.translation_key: p
-        for p in Principle.objects.filter(
-            translation_key__in=[p.translation_key for p in principles],
-            locale__language_code=language,
-        )
-    }
-    return [translated.get(p.translation_key, p) for p in principles]
+def _principles_in(course, language: str) -> list[Principle]:
+    """The course's principles by number, each in `language` where translated."""
+    principles = list(course.principles.order_by("number"))
+    translated = Principle.objects.filter(
+        translation_key__in=[p.translation_key for p in principles], locale__language_code=language
+    )
+    by_key = {p.translation_key: p for p in translated}
+    return [by_key.get(p.translation_key, p) for p in principles]
 
 
 def _next_serial(year: int) -> str:

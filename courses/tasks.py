@@ -6,15 +6,16 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, override
 
 from academy.accounts.models import User
 from academy.core.mail import send_templated_email
 from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 
-from .models import Enrollment
+from .models import CoursePage, Enrollment
 from .selectors import outlines_for
 from .services import reminders_send, reminders_unsubscribe_token
+from .translations import localized, version_for
 
 
 @shared_task(**SENDS_EMAIL)
@@ -25,15 +26,17 @@ def send_enrollment_confirmation(enrollment_id):
     )
     if enrollment is None:
         return
+    learner = enrollment.learner
+    course = version_for(enrollment.course, learner.preferred_language)
     send_templated_email(
-        to=enrollment.learner.email,
-        language=enrollment.learner.preferred_language,
-        subject=lambda: _("You are enrolled in %(course)s") % {"course": enrollment.course.title},
+        to=learner.email,
+        language=learner.preferred_language,
+        subject=lambda: _("You are enrolled in %(course)s") % {"course": course.title},
         template="courses/email/enrollment_confirmation.txt",
         context=lambda: {
-            "learner": enrollment.learner,
-            "course": enrollment.course,
-            "course_url": settings.WAGTAILADMIN_BASE_URL + enrollment.course.url,
+            "learner": learner,
+            "course": course,
+            "course_url": settings.WAGTAILADMIN_BASE_URL + course.url,
         },
     )
 
@@ -49,6 +52,7 @@ def send_cohort_invitation(enrollment_id, new_account):
     if enrollment is None:
         return
     learner = enrollment.learner
+    course = version_for(enrollment.course, learner.preferred_language)
 
     def context():
         password_url = None
@@ -61,15 +65,15 @@ def send_cohort_invitation(enrollment_id, new_account):
         return {
             "learner": learner,
             "cohort": enrollment.cohort,
-            "course": enrollment.course,
-            "course_url": settings.WAGTAILADMIN_BASE_URL + enrollment.course.url,
+            "course": course,
+            "course_url": settings.WAGTAILADMIN_BASE_URL + course.url,
             "password_url": password_url,
         }
 
     send_templated_email(
         to=learner.email,
         language=learner.preferred_language,
-        subject=lambda: _("You are invited to %(course)s") % {"course": enrollment.course.title},
+        subject=lambda: _("You are invited to %(course)s") % {"course": course.title},
         template="courses/email/cohort_invitation.txt",
         context=context,
     )
@@ -93,8 +97,13 @@ def send_inactivity_reminder(learner_id, enrollment_ids):
     )
     if not enrollments:
         return
-    courses = [enrollment.course for enrollment in enrollments]
-    outlines = outlines_for(courses=courses, learner=learner, enrollments=enrollments)
+    # The courses and their steps as the learner reads them (the outline picks each step's
+    # version in the active language): titles and links in their language, in a fixed number
+    # of queries however many courses and steps.
+    with override(learner.preferred_language):
+        shown = localized([e.course for e in enrollments], CoursePage.objects.live())
+        courses = sorted(shown.values(), key=lambda course: course.title)
+        outlines = outlines_for(courses=courses, learner=learner, enrollments=enrollments)
 
     def continue_url(course):
         resume = outlines[course.pk].resume_step

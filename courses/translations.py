@@ -7,6 +7,7 @@ translates into later, so switching language never loses progress."""
 
 from collections import defaultdict
 
+from django.utils import translation
 from wagtail.models import Page
 
 from academy.core.languages import content_languages
@@ -60,3 +61,12 @@ def localized(pages, queryset) -> dict[int, Page]:
     ).select_related("locale"):
         by_key[version.translation_key][version.locale.language_code] = version
     return {page.pk: best_version(by_key[page.translation_key], page, languages) for page in pages}
+
+
+def version_for(page, language_code: str) -> Page:
+    """`page` (an original) as a reader of `language_code` is shown it, e.g. in an email: its
+    live translation in that language, else in the first fallback language that has one
+    (settings.CONTENT_FALLBACK_LANGUAGES), else `page` itself; its links keep the reader's
+    language prefix, as the fallback routing serves them. One query; see `localized` for many."""
+    with translation.override(language_code):
+        return localized([page], type(page).objects.live())[page.pk]

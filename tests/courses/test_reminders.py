@@ -9,6 +9,8 @@ import pytest
 from celery.schedules import crontab
 from django.conf import settings
 from django.core import signing
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from academy.accounts.models import User
@@ -200,6 +202,27 @@ def test_the_email_is_in_the_learners_language(
 
     assert "http://testserver/bs/reminders/unsubscribe/" in email.body
     assert "/en/reminders/" not in email.body
+
+
+def test_the_email_takes_as_many_queries_for_a_large_course_as_for_a_small_one(learner, mailoutbox):
+    small = enroll(learner, make_cohort("Public procurement"))
+    other = UserFactory()
+    large = enroll(
+        other,
+        Cohort.objects.create(
+            course=make_course(title="Open budgets", modules=3, lessons_per_module=4),
+            name="Open budgets cohort",
+        ),
+    )
+    send_inactivity_reminder(learner.pk, [small.pk])  # caches (site, locales) warmed
+
+    with CaptureQueriesContext(connection) as for_small:
+        send_inactivity_reminder(learner.pk, [small.pk])
+    with CaptureQueriesContext(connection) as for_large:
+        send_inactivity_reminder(other.pk, [large.pk])
+
+    assert len(mailoutbox) == 3
+    assert len(for_large) == len(for_small) <= 8
 
 
 def test_running_twice_in_a_week_sends_once(
