@@ -38,6 +38,57 @@ CERTIFICATE_BS = {
 }
 
 
+# The home page and the catalogue, which every language's tree starts with (sr-latn is written
+# from sr on publishing).
+SITE_PAGES = {
+    "bs": {
+        "home": {
+            "title": "LAP akademija",
+            "lead": "Online učenje za Akademiju za lidere lokalnih samouprava.",
+            "intro": (
+                "<p>Kratke lekcije između radionica, kvizovi koji pokazuju šta ste naučili i "
+                "certifikati koje svako može provjeriti – sve oko 12 principa dobrog "
+                "demokratskog upravljanja Vijeća Evrope.</p>"
+            ),
+        },
+        "catalogue": {
+            "title": "Kursevi",
+            "intro": "<p>LAP moduli i lekcije o dobrom upravljanju za lokalne lidere.</p>",
+        },
+    },
+    "hr": {
+        "home": {
+            "title": "LAP akademija",
+            "lead": "Online učenje za Akademiju za lidere lokalnih samouprava.",
+            "intro": (
+                "<p>Kratke lekcije između radionica, kvizovi koji pokazuju što ste naučili i "
+                "certifikati koje svatko može provjeriti – sve oko 12 načela dobrog "
+                "demokratskog upravljanja Vijeća Europe.</p>"
+            ),
+        },
+        "catalogue": {
+            "title": "Tečajevi",
+            "intro": "<p>LAP moduli i lekcije o dobrom upravljanju za lokalne čelnike.</p>",
+        },
+    },
+    "sr": {
+        "home": {
+            "title": "Академија лидерства",
+            "lead": "Онлајн учење за Академију лидерства локалних самоуправа.",
+            "intro": (
+                "<p>Кратке лекције између радионица, квизови који показују шта сте научили и "
+                "сертификати које свако може провјерити – све око 12 принципа доброг "
+                "демократског управљања Савјета Европе.</p>"
+            ),
+        },
+        "catalogue": {
+            "title": "Курсеви",
+            "intro": "<p>ЛАП модули и лекције о добром управљању за локалне лидере.</p>",
+        },
+    },
+}
+
+
 def translation_module(language: str):
     """translations/<language>.py, or None if the demo has no translation into `language`."""
     try:
@@ -51,8 +102,9 @@ def load_translations(course) -> None:
     course in Bosnian, Croatian and Serbian, the principles and the certificate template."""
     home = Page.objects.get(pk=course.get_parent().get_parent().pk)
     for language in ("bs", "hr", "sr-latn", "sr"):
-        for page in (home, course.get_parent()):
-            ensure_translation(page, language)
+        texts = SITE_PAGES.get(language, {})
+        ensure_translation(home, language, texts.get("home"))
+        ensure_translation(course.get_parent(), language, texts.get("catalogue"))
     for language in ("bs", "hr"):
         module = translation_module(language)
         if module is not None:
