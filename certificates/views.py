@@ -3,7 +3,6 @@
 import hashlib
 
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.log_actions import log
 
-from academy.core.client_address import client_address
+from academy.core.rate_limit import over_limit
 from courses.models import CoursePage
 
 from . import codes
@@ -25,12 +24,7 @@ VERIFY_LIMIT = 30  # look-ups per client address per minute, verification and ba
 
 
 def _rate_limited(request) -> bool:
-    key = f"verify-rate:{client_address(request)}"
-    cache.add(key, 0, timeout=60)
-    try:
-        return cache.incr(key) > VERIFY_LIMIT
-    except ValueError:  # the key expired between add and incr
-        return False
+    return over_limit(request, scope="verify", limit=VERIFY_LIMIT)
 
 
 def _too_many():

@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from courses.signals import course_completed
@@ -6,11 +7,13 @@ from tests.factories import PASSWORD, UserFactory, make_course
 
 
 @pytest.fixture(autouse=True)
-def default_language_afterwards():
+def fresh_start_afterwards():
     """A request under /sr/ leaves Serbian active in the thread (Django's LocaleMiddleware
-    activates a language and never deactivates it); every test starts in English."""
+    activates a language and never deactivates it), and rate-limit counts stay in the cache:
+    every test starts in English with an empty cache."""
     yield
     translation.deactivate()
+    cache.clear()
 
 
 @pytest.fixture

@@ -9,6 +9,8 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView, UpdateView
 
+from academy.core.rate_limit import over_limit
+
 from .forms import ProfileForm, ResendConfirmationForm, SignUpForm
 from .services import (
     InvalidConfirmationLink,
@@ -79,11 +81,19 @@ def signup_confirm_view(request, token):
     return redirect(_local_url(request, next_url))
 
 
+# Confirmation emails one client address may ask for in an hour: enough for typos, too few to
+# flood someone's inbox.
+RESEND_LIMIT = 5
+
+
 class ResendConfirmationView(FormView):
     template_name = "accounts/signup_resend.html"
     form_class = ResendConfirmationForm
 
     def form_valid(self, form):
+        if over_limit(self.request, scope="signup-resend", limit=RESEND_LIMIT, seconds=3600):
+            form.add_error(None, _("Too many links asked for from your address. Try again later."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
         signup_confirmation_resend(email=form.cleaned_data["email"])
         self.request.session["signup_email"] = form.cleaned_data["email"]
         return redirect(reverse("signup_sent"))

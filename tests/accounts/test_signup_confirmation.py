@@ -10,6 +10,7 @@ from django.core import mail, signing
 
 from academy.accounts.models import User
 from academy.accounts.services import CONFIRMATION_LINK_MAX_AGE, signup_confirmation_token
+from academy.accounts.views import RESEND_LIMIT
 from tests.accounts.test_accounts import SIGNUP_URL, confirmation_link, signup_data
 from tests.factories import PASSWORD, UserFactory
 
@@ -145,6 +146,23 @@ def test_resend_says_the_same_and_sends_nothing_when_no_account_awaits(
     assert response.status_code == 200
     assert "Check your email" in response.content.decode()
     assert mail.outbox == []
+
+
+def test_resend_is_refused_after_five_requests_an_hour_from_one_address(
+    client, signed_up, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(RESEND_LIMIT):
+            assert client.post(RESEND_URL, {"email": "amra@lap.example"}).status_code == 302
+    sent = len(mail.outbox)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(RESEND_URL, {"email": "amra@lap.example"})
+
+    assert sent == 1 + RESEND_LIMIT  # the sign-up's and each resend's
+    assert response.status_code == 429
+    assert "Too many links asked for from your address" in response.content.decode()
+    assert len(mail.outbox) == sent
 
 
 def test_resend_with_a_malformed_address_shows_the_error_at_the_field(client):
