@@ -58,9 +58,9 @@ def language(request, learner):
     return request.param
 
 
-def test_the_inactivity_reminder_is_in_the_learners_script(
-    learner, course, language, mailoutbox, django_capture_on_commit_callbacks
-):
+def reminded(learner, course, mailoutbox, capture, *, completed=()):
+    """The reminder `learner` gets after completing `completed` steps and then two weeks away
+    from `course`, in an active cohort."""
     cohort = Cohort.objects.create(
         course=course,
         name="Hercegovina 2026",
@@ -68,12 +68,19 @@ def test_the_inactivity_reminder_is_in_the_learners_script(
         ends_on=NOW.date() + timedelta(days=60),
     )
     enrollment = Enrollment.objects.create(learner=learner, course=course, cohort=cohort)
+    for step in completed:
+        step_complete(learner=learner, course=course, step=step)
     Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=NOW - timedelta(days=14))
-
-    with django_capture_on_commit_callbacks(execute=True):
+    with capture(execute=True):
         reminders_send(now=NOW)
-
     (email,) = mailoutbox
+    return email
+
+
+def test_the_inactivity_reminder_is_in_the_learners_script(
+    learner, course, language, mailoutbox, django_capture_on_commit_callbacks
+):
+    email = reminded(learner, course, mailoutbox, django_capture_on_commit_callbacks)
     expected = EXPECTED[language]
     assert email.subject == expected["reminder_subject"]
     for words in expected["reminder_body"]:
@@ -89,19 +96,7 @@ def links(body):
 def test_the_reminder_names_the_course_and_leads_to_the_step_in_the_learners_language(
     learner, learner_client, course, language, mailoutbox, django_capture_on_commit_callbacks
 ):
-    cohort = Cohort.objects.create(
-        course=course,
-        name="Hercegovina 2026",
-        starts_on=NOW.date() - timedelta(days=30),
-        ends_on=NOW.date() + timedelta(days=60),
-    )
-    enrollment = Enrollment.objects.create(learner=learner, course=course, cohort=cohort)
-    Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=NOW - timedelta(days=14))
-
-    with django_capture_on_commit_callbacks(execute=True):
-        reminders_send(now=NOW)
-
-    (email,) = mailoutbox
+    email = reminded(learner, course, mailoutbox, django_capture_on_commit_callbacks)
     first_lesson = lessons_of(course)[0]
     assert version(course, language).title in email.body
     assert "Good Local Governance" not in email.body
@@ -117,20 +112,10 @@ def test_the_reminder_leads_to_an_untranslated_step_under_the_learners_language(
     # The second lesson is in English and Bosnian only: the link keeps the learner's language
     # prefix and the fallback routing serves the Bosnian lesson there.
     first_lesson, second_lesson = lessons_of(course)
-    cohort = Cohort.objects.create(
-        course=course,
-        name="Hercegovina 2026",
-        starts_on=NOW.date() - timedelta(days=30),
-        ends_on=NOW.date() + timedelta(days=60),
+
+    email = reminded(
+        learner, course, mailoutbox, django_capture_on_commit_callbacks, completed=[first_lesson]
     )
-    enrollment = Enrollment.objects.create(learner=learner, course=course, cohort=cohort)
-    step_complete(learner=learner, course=course, step=first_lesson)
-    Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=NOW - timedelta(days=14))
-
-    with django_capture_on_commit_callbacks(execute=True):
-        reminders_send(now=NOW)
-
-    (email,) = mailoutbox
     bosnian = page_url(second_lesson, "bs")
     continue_url = f"/{language}/" + bosnian[len("/bs/") :]
     assert continue_url in links(email.body)
