@@ -4,6 +4,7 @@
 
     python benchmarks/pages.py setup                       # courses of 5, 50 and 500 lessons
     python benchmarks/pages.py queries                     # query counts, in-process
+    python benchmarks/pages.py profile                     # where a lesson page's time goes
     python benchmarks/pages.py run --base-url http://127.0.0.1:8101 --rounds 3
 
 `queries` counts the queries of a logged-in learner's lesson page at 5, 50 and 500 lessons
@@ -125,6 +126,39 @@ def queries(args):
     return 0 if len(set(lesson_counts.values())) == 1 else 1
 
 
+def profile(args):
+    """The logged-in lesson page (50 lessons) in-process, many times, with pyinstrument: where
+    a request's time goes, without the server and the load generator."""
+    django_setup()
+    import time
+
+    from django.test import Client
+    from pyinstrument import Profiler
+
+    from academy.accounts.models import User
+
+    client = Client()
+    client.force_login(User.objects.get(email=LEARNER))
+    path = lesson_path(50)
+    secure = {"secure": True, "HTTP_HOST": "localhost"}
+    for _ in range(5):  # warm: first-request costs are not per page
+        assert client.get(path, **secure).status_code == 200
+    profiler = Profiler(interval=0.0005)
+    started = time.perf_counter()
+    with profiler:
+        for _ in range(args.requests):
+            client.get(path, **secure)
+    elapsed = time.perf_counter() - started
+    print(f"command: python benchmarks/pages.py profile --requests {args.requests}")
+    print(f"lesson page (50 lessons): {1000 * elapsed / args.requests:.1f} ms per request")
+    print(
+        profiler.output_text(
+            unicode=False, color=False, show_all=os.environ.get("PROFILE_ALL") == "1"
+        )
+    )
+    return 0
+
+
 def run(args):
     django_setup()
     session = {"Cookie": f"sessionid={SESSION_FILE.read_text().strip()}"}
@@ -165,13 +199,17 @@ def main():
     sub = parser.add_subparsers(dest="command", required=True)
     sub.add_parser("setup")
     sub.add_parser("queries")
+    p = sub.add_parser("profile")
+    p.add_argument("--requests", type=int, default=200)
     r = sub.add_parser("run")
     r.add_argument("--base-url", default="http://127.0.0.1:8101")
     r.add_argument("--rounds", type=int, default=3)
     r.add_argument("--concurrency", type=int, default=8)
     r.add_argument("--seconds", type=float, default=5.0)
     args = parser.parse_args()
-    return {"setup": setup, "queries": queries, "run": run}[args.command](args) or 0
+    return {"setup": setup, "queries": queries, "profile": profile, "run": run}[args.command](
+        args
+    ) or 0
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@ from datetime import date, datetime, time, timedelta
 from functools import reduce
 from itertools import groupby
 from operator import or_
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from django.db.models import Q
@@ -13,7 +14,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from academy.core.languages import content_languages
-from academy.core.models import shown_in
+from academy.core.models import remember_url, shown_in
+from academy.core.page_cache import tree_cached
 from academy.core.search import search_fold
 
 from .models import Cohort, CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
@@ -154,67 +156,83 @@ def live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
     return modules, steps
 
 
+COURSE_TREES = "course-1"  # a new name when _CourseTree changes: servers of both versions run
+
+
 @dataclass
-class _Versions:
-    """A course in its languages: the original's tree root, and the live translations' roots
-    by language code (`locale_id` -> code for reading the pages below them)."""
+class _CourseTree:
+    """A course as published: its original's root, its live translations' roots by language
+    code, and the live modules and steps below all of them (`languages_by_locale` reads their
+    `locale_id`). The same for every reader, so cached until the page tree next changes."""
 
     canonical: Page
     roots: dict[str, Page]
     languages_by_locale: dict[int, str]
+    modules: list[ModulePage] = field(default_factory=list)
+    steps: list[Page] = field(default_factory=list)
 
 
-def _course_versions(courses) -> dict[str, _Versions]:
-    """The versions of each course, keyed by translation key. One query."""
+def _course_trees(courses) -> dict:
+    """The trees of `courses` (pages in any language), by translation key: one cache read, and
+    for those not cached four queries plus one per step type, however many."""
+    return tree_cached(COURSE_TREES, {c.translation_key for c in courses}, _read_course_trees)
+
+
+def _read_course_trees(translation_keys) -> dict:
     rows = (
-        Page.objects.filter(translation_key__in={c.translation_key for c in courses})
+        Page.objects.filter(translation_key__in=translation_keys)
         .select_related("locale")
         .only("pk", "path", "depth", "live", "translation_key", "locale__language_code")
         .order_by("pk")
     )
-    versions = {}
+    trees = {}
     for row in rows:
-        entry = versions.setdefault(row.translation_key, _Versions(row, {}, {}))
-        entry.languages_by_locale[row.locale_id] = row.locale.language_code
+        tree = trees.setdefault(row.translation_key, _CourseTree(row, {}, {}))
+        tree.languages_by_locale[row.locale_id] = row.locale.language_code
         if row.live:
-            entry.roots[row.locale.language_code] = row
-    return versions
+            tree.roots[row.locale.language_code] = row
+    roots = {r.pk: r for tree in trees.values() for r in (tree.canonical, *tree.roots.values())}
+    modules, steps = live_modules_and_steps(list(roots.values()))
+    site_paths = SimpleNamespace()  # Wagtail remembers the sites' root paths on it, once
+    for page in (*modules, *steps):
+        remember_url(page, site_paths)
+    for tree in trees.values():
+        inside = tuple(root.path for root in (tree.canonical, *tree.roots.values()))
+        tree.modules = [module for module in modules if module.path.startswith(inside)]
+        tree.steps = [step for step in steps if step.path.startswith(inside)]
+    return trees
 
 
-def _outline(course, versions, modules, steps, enrollment, progress_by_step) -> CourseOutline:
+def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
     """The outline of the original course's live modules and steps, each shown in the best
     language available (see `translations.best_version`), with progress on the originals."""
     languages = content_languages()
-    canonical = versions.canonical
-    in_course = tuple(root.path for root in (canonical, *versions.roots.values()))
 
     def versions_of(pages):
         by_key = {}
         for page in pages:
-            if page.path.startswith(in_course):
-                language = versions.languages_by_locale.get(page.locale_id)
-                by_key.setdefault(page.translation_key, {})[language] = page
+            language = tree.languages_by_locale.get(page.locale_id)
+            by_key.setdefault(page.translation_key, {})[language] = page
         return by_key
 
-    module_versions, step_versions = versions_of(modules), versions_of(steps)
+    module_versions, step_versions = versions_of(tree.modules), versions_of(tree.steps)
     outline_modules = {}
-    for module in modules:
-        if module.path.startswith(canonical.path):
+    for module in tree.modules:
+        if module.path.startswith(tree.canonical.path):
             shown = best_version(module_versions[module.translation_key], module, languages)
             outline_modules[module.path] = OutlineModule(page=shown)
     number = 0
-    for step in steps:
+    for step in tree.steps:
         module = outline_modules.get(step.path[: -Page.steplen])
         if module is None:
             continue
         number += 1
-        progress = progress_by_step.get(step.pk)
         module.steps.append(
             OutlineStep(
                 page=best_version(step_versions[step.translation_key], step, languages),
                 number=number,
-                started=progress is not None,
-                completed=progress is not None and progress.completed_at is not None,
+                started=step.pk in progress_by_step,
+                completed=progress_by_step.get(step.pk) is not None,
                 canonical_pk=step.pk,
             )
         )
@@ -222,65 +240,71 @@ def _outline(course, versions, modules, steps, enrollment, progress_by_step) -> 
         course=course,
         enrollment=enrollment,
         modules=list(outline_modules.values()),
-        canonical_course_pk=canonical.pk,
+        canonical_course_pk=tree.canonical.pk,
     )
 
 
 def _progress_by_step(learner, steps) -> dict:
+    """When the learner completed each step they opened (None: not yet), by step id."""
     if learner is None or not steps:
         return {}
-    rows = StepProgress.objects.filter(learner=learner, step_id__in=[s.pk for s in steps])
-    return {row.step_id: row for row in rows}
+    return dict(
+        StepProgress.objects.filter(learner=learner, step_id__in=[s.pk for s in steps]).values_list(
+            "step_id", "completed_at"
+        )
+    )
+
+
+def _enrollments(learner, trees) -> list[Enrollment]:
+    if learner is None or not trees:
+        return []
+    return list(
+        Enrollment.objects.filter(
+            learner=learner, course_id__in=[tree.canonical.pk for tree in trees.values()]
+        )
+    )
 
 
 def course_outline_for(*, course: CoursePage, learner) -> CourseOutline:
     """The outline of `course` (in any language) with `learner`'s progress (none for visitors
     or non-enrolled)."""
     learner = _learner_or_none(learner)
-    versions = _course_versions([course])
-    canonical_id = versions[course.translation_key].canonical.pk
-    enrollments = (
-        list(Enrollment.objects.filter(learner=learner, course_id=canonical_id)) if learner else []
-    )
-    shown = _best_course(course, versions[course.translation_key])
+    trees = _course_trees([course])
+    shown = _best_course(course, trees[course.translation_key])
     return outlines_for(
-        courses=[shown], learner=learner, enrollments=enrollments, versions=versions
+        courses=[shown], learner=learner, enrollments=_enrollments(learner, trees), trees=trees
     )[shown.pk]
 
 
-def _best_course(course, versions: "_Versions") -> CoursePage:
+def _best_course(course, tree: _CourseTree) -> CoursePage:
     """`course` in the reader's best language: itself when it is (one more query when a page
     reached through a fallback has a better version, e.g. the Serbian course above a Bosnian
     module shown to a Serbian reader)."""
     languages = content_languages()
-    language = next((code for code in languages if code in versions.roots), None)
-    if language is None or versions.roots[language].pk == course.pk:
+    language = next((code for code in languages if code in tree.roots), None)
+    if language is None or tree.roots[language].pk == course.pk:
         return course
-    better = CoursePage.objects.get(pk=versions.roots[language].pk)
+    better = CoursePage.objects.get(pk=tree.roots[language].pk)
     return best_version({language: better}, better, languages)
 
 
-def outlines_for(*, courses, learner, enrollments, versions=None) -> dict[int, CourseOutline]:
+def outlines_for(*, courses, learner, enrollments, trees=None) -> dict[int, CourseOutline]:
     """Outlines of several courses at once (catalogue, dashboard), keyed by course id; the
-    courses may be in any language, `enrollments` are in their originals. `versions` (from
-    `_course_versions`) saves its query when the caller has it already."""
+    courses may be in any language, `enrollments` are in their originals. `trees` (from
+    `_course_trees`) saves reading them again when the caller has them already."""
     learner = _learner_or_none(learner)
-    by_key = versions if versions is not None else _course_versions(courses) if courses else {}
-    roots = list(
-        {r.pk: r for v in by_key.values() for r in (v.canonical, *v.roots.values())}.values()
-    )
-    modules, steps = live_modules_and_steps(roots)
-    originals = {v.canonical.path for v in by_key.values()}
-    canonical_steps = [s for s in steps if s.path.startswith(tuple(originals))]
+    trees = trees if trees is not None else _course_trees(courses) if courses else {}
     by_course = {e.course_id: e for e in enrollments}
-    progress = _progress_by_step(learner, canonical_steps) if by_course else {}
+    enrolled = [tree for tree in trees.values() if tree.canonical.pk in by_course]
+    progress = _progress_by_step(
+        learner,
+        [s for tree in enrolled for s in tree.steps if s.path.startswith(tree.canonical.path)],
+    )
     outlines = {}
     for course in courses:
-        course_versions = by_key[course.translation_key]
-        enrollment = by_course.get(course_versions.canonical.pk)
-        outlines[course.pk] = _outline(
-            course, course_versions, modules, steps, enrollment, progress if enrollment else {}
-        )
+        tree = trees[course.translation_key]
+        enrollment = by_course.get(tree.canonical.pk)
+        outlines[course.pk] = _outline(course, tree, enrollment, progress if enrollment else {})
     return outlines
 
 
@@ -317,18 +341,9 @@ def catalogue_for(*, index, learner) -> list[CourseCard]:
         key=lambda course: course.path[index.depth * Page.steplen :],
     )
     learner = _learner_or_none(learner)
-    versions = _course_versions(courses)
-    enrollments = (
-        list(
-            Enrollment.objects.filter(
-                learner=learner, course_id__in=[v.canonical.pk for v in versions.values()]
-            )
-        )
-        if learner
-        else []
-    )
+    trees = _course_trees(courses)
     outlines = outlines_for(
-        courses=courses, learner=learner, enrollments=enrollments, versions=versions
+        courses=courses, learner=learner, enrollments=_enrollments(learner, trees), trees=trees
     )
     return [CourseCard(course=c, outline=outlines[c.pk]) for c in courses]
 
@@ -373,6 +388,13 @@ def search_lessons(*, query: str, limit: int = 50) -> list[LessonPage]:
 
 
 def course_of_step(step: Page) -> CoursePage | None:
+    """The step's course: the one routing passed through to serve it (no query; in the reader's
+    language, its own fields not loaded), else its ancestor."""
+    parent = getattr(step, "_cached_parent_obj", None)
+    while parent is not None:
+        if isinstance(parent, CoursePage):
+            return parent
+        parent = getattr(parent, "_cached_parent_obj", None)
     return CoursePage.objects.ancestor_of(step).first()
 
 

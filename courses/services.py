@@ -1,7 +1,7 @@
 """Writes for enrollment, progress, cohorts and reminders. Views, pages and higher apps (quizzes)
 all call these."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core import signing
@@ -65,6 +65,10 @@ def _enrollment_for(*, learner, course) -> Enrollment:
     return enrollment
 
 
+# Activity is remembered to within a few minutes: reminders count days, reports show dates.
+ACTIVITY_RESOLUTION = timedelta(minutes=5)
+
+
 def step_visit(*, enrollment: Enrollment, step, started: bool, step_id: int | None = None) -> None:
     """Record that an enrolled learner opened a step (in any language), so "Continue" brings
     them back to it. `started` says whether the learner had opened it before (the page already
@@ -72,9 +76,16 @@ def step_visit(*, enrollment: Enrollment, step, started: bool, step_id: int | No
     step_id = step_id or canonical_pk(step)
     if not started:
         StepProgress.objects.get_or_create(learner_id=enrollment.learner_id, step_id=step_id)
-    Enrollment.objects.filter(pk=enrollment.pk).update(
-        last_step_id=step_id, last_activity_at=timezone.now()
-    )
+    now = timezone.now()
+    last_seen = enrollment.last_activity_at
+    if (
+        started
+        and enrollment.last_step_id == step_id
+        and last_seen is not None
+        and now - last_seen < ACTIVITY_RESOLUTION
+    ):
+        return  # reading the same step again: nothing new to remember, no write
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_step_id=step_id, last_activity_at=now)
 
 
 def step_complete(*, learner, course: CoursePage, step) -> bool:

@@ -26,7 +26,8 @@ class BasePage(Page):
         if not path_components:
             return super().route(request, path_components)
         slug, remaining = path_components[0], path_components[1:]
-        child = self.get_children().filter(slug=slug).first()
+        plan = _route_plan(request, self, path_components)
+        child = plan.get((self.path, tuple(path_components)))
         if child is not None:
             if getattr(self, "_shown_in", None):  # below a fallback, still a fallback
                 child._shown_in = self._shown_in
@@ -35,7 +36,9 @@ class BasePage(Page):
         if child is None:
             raise Http404
         child._cached_parent_obj = self
-        specific = child.specific
+        # A page the path goes through only routes: its own fields are not loaded (no query).
+        passed = plan.get((child.path, tuple(remaining))) is not None
+        specific = child.specific_deferred if passed else child.specific
         specific._shown_in = getattr(child, "_shown_in", None)
         return specific.route(request, remaining)
 
@@ -63,6 +66,11 @@ class BasePage(Page):
             shown_in(child, page_language=parents[child.path[: -self.steplen]])
         return child
 
+    def get_view_restrictions(self):
+        """Those remembered with the page's route (academy.core.routing), else Wagtail's."""
+        remembered = getattr(self, "_view_restrictions", None)
+        return remembered if remembered is not None else super().get_view_restrictions()
+
     @property
     def shown_in_place_of(self) -> dict | None:
         """When this page stands in for a missing translation: the names of its language and of
@@ -76,7 +84,7 @@ class BasePage(Page):
     def get_url_parts(self, request=None):
         """A page shown in place of a missing translation keeps the learner's language in its
         links (`/hr/...` for a Bosnian page shown to a Croatian reader); see `shown_in`."""
-        parts = super().get_url_parts(request)
+        parts = getattr(self, "_url_parts", None) or super().get_url_parts(request)
         shown = getattr(self, "_shown_in", None)
         if not parts or parts[2] is None or not shown:
             return parts
@@ -86,6 +94,39 @@ class BasePage(Page):
         if path.startswith(own_prefix):
             path = f"/{language}/" + path[len(own_prefix) :]
         return site_id, root_url, path
+
+
+def remember_url(page, cache_object=None):
+    """Keep `page`'s URL on it (through pickling, for caches of the page tree): rendering a
+    long course outline then works out no URL. `cache_object` keeps the sites' root paths
+    while remembering many. For one site, or a page in one site; in several, the first wins."""
+    page._url_parts = Page.get_url_parts(page, cache_object)  # its own, not as shown in
+    return page
+
+
+def _route_plan(request, page, path_components) -> dict:
+    """The pages on the requested path below `page`, by (parent's tree path, rest of the URL
+    path); None where the path leaves the tree. One query for the whole path (Wagtail asks
+    two per level), made once per request and again only below a fallback page."""
+    plan = getattr(request, "_academy_route_plan", None)
+    if plan is None or (page.path, tuple(path_components)) not in plan:
+        below = Page.objects.filter(
+            path__startswith=page.path,
+            depth__gt=page.depth,
+            depth__lte=page.depth + len(path_components),
+            slug__in=set(path_components),
+        )
+        by_parent_and_slug = {(p.path[: -page.steplen], p.slug): p for p in below}
+        plan, parent_path = {}, page.path
+        for level in range(len(path_components)):
+            child = by_parent_and_slug.get((parent_path, path_components[level]))
+            plan[(parent_path, tuple(path_components[level:]))] = child
+            if child is None:
+                break
+            parent_path = child.path
+        if request is not None:
+            request._academy_route_plan = plan
+    return plan
 
 
 def shown_in(page, *, page_language: str, language: str | None = None):

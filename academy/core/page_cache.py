@@ -9,23 +9,31 @@ response that is:
 - not marked private or no-store,
 and only serves it to GET requests without a session cookie. Everything else goes through.
 
-Every publish, unpublish, move or delete of any page starts a new cache generation: a lesson's
-title appears in its module, course and the catalogue, so purging one URL would not be enough.
-Other edits (snippets, settings) show after PAGE_CACHE_SECONDS at the latest.
+Every publish, unpublish, move, save or delete of any page (and every change of a site, a
+page's privacy or the branding) starts a new cache generation: a lesson's title appears in its
+module, course and the catalogue, so purging one URL would not be enough. Other edits
+(snippets, other settings) show after PAGE_CACHE_SECONDS at the latest.
+
+`tree_cached` keeps what every reader gets from the published tree under the same generation,
+for logged-in learners too: page routes (academy.core.routing), course outlines' pages
+(courses.selectors), the branding. They hold no one's data, only what was published.
 """
 
 import hashlib
 import logging
 import uuid
+from collections.abc import Callable, Iterable
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models.signals import post_delete
-from wagtail.models import Page
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
+TREE_CACHE_SECONDS = 24 * 60 * 60  # a new generation replaces them sooner
 WAGTAIL_PAGE_ROUTE = "wagtail_serve"
 
 
@@ -94,17 +102,59 @@ def _page_key(url, *, generation) -> str:
     return f"page-cache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
 
 
+def tree_cached(name: str, keys: Iterable, compute: Callable[[list], dict]) -> dict:
+    """Values read off the published page tree, by key, kept until the tree next changes:
+    `compute(keys)` gives those not cached yet, all at once (None is not kept: what is not
+    found is asked again, and nobody can fill the cache with it). Works uncached when the cache is
+    down. The generation is read before computing, so a value computed while a page is being
+    published is stored under the old generation and never read."""
+    keys = list(keys)
+    try:
+        generation = _generation()
+        cache_keys = {f"tree:{generation}:{name}:{key}": key for key in keys}
+        values = {cache_keys[k]: value for k, value in cache.get_many(list(cache_keys)).items()}
+    except Exception:
+        logger.warning("Tree cache unavailable", exc_info=True)
+        return compute(keys)
+    missing = [key for key in keys if key not in values]
+    if missing:
+        computed = compute(missing)
+        values.update(computed)
+        try:
+            by_key = {key: k for k, key in cache_keys.items()}
+            found = {by_key[key]: value for key, value in computed.items() if value is not None}
+            cache.set_many(found, TREE_CACHE_SECONDS)
+        except Exception:
+            logger.warning("Tree cache unavailable", exc_info=True)
+    return values
+
+
 def page_cache_purge(**kwargs) -> None:
-    """Forget every cached page (the old entries expire on their own)."""
-    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    """Forget every cached page and tree value (the old entries expire on their own), now and
+    again when the transaction commits: a request that read the tree in between would have
+    stored what the other transaction had not committed yet under the new generation."""
+    _new_generation()
+    if transaction.get_connection().in_atomic_block:
+        transaction.on_commit(_new_generation)
 
 
-def _purge_on_page_delete(sender, instance, **kwargs):
-    if isinstance(instance, Page):
+def _new_generation():
+    try:
+        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+    except Exception:  # nothing cached can be read while the cache is down either
+        logger.warning("Page cache unavailable", exc_info=True)
+
+
+def _purge_on_page_change(sender, instance, **kwargs):
+    # Pages created or changed in code (imports, the demo, fixes in a shell) send no
+    # publish signal, and a save of a live page is what learners read; a site's host names
+    # and root page decide every route; routes remember who may view a page.
+    if isinstance(instance, Page | Site | PageViewRestriction):
         page_cache_purge()
 
 
 def connect_purge_signals():
     for signal in (page_published, page_unpublished, post_page_move):
         signal.connect(page_cache_purge, dispatch_uid=f"page-cache-purge-{id(signal)}")
-    post_delete.connect(_purge_on_page_delete, dispatch_uid="page-cache-purge-delete")
+    post_save.connect(_purge_on_page_change, dispatch_uid="page-cache-purge-save")
+    post_delete.connect(_purge_on_page_change, dispatch_uid="page-cache-purge-delete")

@@ -5,6 +5,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
 from academy.core.models import BasePage
+from academy.core.page_cache import page_cache_purge, tree_cached
+
+BRANDING = "branding-1"  # a new name when the model changes: servers of both versions run
 
 
 class HomePage(BasePage):
@@ -45,6 +48,18 @@ class BrandingSettings(BaseSiteSetting):
     )
 
     panels = [FieldPanel("programme_name"), FieldPanel("tagline"), FieldPanel("footer_text")]
+
+    # Every page shows the branding: it is kept with the pages (and forgotten with them).
+    @classmethod
+    def for_site(cls, site):
+        read = super().for_site
+        return tree_cached(BRANDING, [site.pk], lambda pks: {pk: read(site) for pk in pks})[site.pk]
+
+    def save(self, *args, **kwargs):
+        changed = not self._state.adding  # created with the defaults on a first visit: as shown
+        super().save(*args, **kwargs)
+        if changed:
+            page_cache_purge()
 
     class Meta:
         verbose_name = _("branding")

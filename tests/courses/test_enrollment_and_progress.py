@@ -1,4 +1,9 @@
+from datetime import timedelta
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from courses.models import CoursePage, Enrollment, StepProgress
 from courses.selectors import course_outline_for
@@ -92,3 +97,38 @@ def test_the_resume_step_is_the_last_visited_unfinished_step(learner_client, lea
     outline = course_outline_for(course=course, learner=learner)
     assert outline.resume_step.page.pk == lessons[2].pk
     assert outline.progress.completed == 0
+
+
+def visit(client, step):
+    assert client.get(step.url).status_code == 200
+    return Enrollment.objects.get()
+
+
+def test_opening_a_step_remembers_it_for_continue(learner_client, learner, course):
+    enrollment_create(learner=learner, course=course)
+    first, second = lessons_of(course)[:2]
+
+    assert visit(learner_client, first).last_step_id == first.pk
+    assert visit(learner_client, second).last_step_id == second.pk
+
+
+def test_reading_the_same_step_again_within_minutes_writes_nothing(learner_client, learner, course):
+    enrollment_create(learner=learner, course=course)
+    lesson = lessons_of(course)[0]
+    seen_at = visit(learner_client, lesson).last_activity_at
+
+    with CaptureQueriesContext(connection) as queries:
+        again = visit(learner_client, lesson)
+
+    assert again.last_activity_at == seen_at
+    assert not [q for q in queries if q["sql"].startswith(("UPDATE", "INSERT"))]
+
+
+def test_reading_the_same_step_after_a_pause_records_the_activity(learner_client, learner, course):
+    enrollment, _ = enrollment_create(learner=learner, course=course)
+    lesson = lessons_of(course)[0]
+    visit(learner_client, lesson)
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    Enrollment.objects.filter(pk=enrollment.pk).update(last_activity_at=an_hour_ago)
+
+    assert visit(learner_client, lesson).last_activity_at > an_hour_ago

@@ -4,15 +4,24 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from academy.core.page_cache import page_cache_purge
 from courses.services import enrollment_create, step_complete
 from tests.factories import lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
 
-# Measured counts, kept tight so that a regression fails here. Most queries are fixed costs:
-# session, user, site, Wagtail routing (one per tree level), branding settings, permissions,
-# and the course's translations (one or two: see courses/translations.py).
-BUDGET = {"lesson": 27, "course": 21, "module": 23, "catalogue": 22, "my_learning": 19}
+# Measured counts, kept tight so that a regression fails here. A page's route, the course
+# outline's pages and the branding come from the cache (academy.core.page_cache.tree_cached);
+# what is left is the learner's own: session, user, enrollment, progress, and the page itself.
+BUDGET = {"lesson": 6, "course": 6, "module": 6, "catalogue": 9, "my_learning": 12}
+# Right after a publish the tree is read again: more queries, still as many for any size.
+BUDGET_AFTER_PUBLISH = {
+    "lesson": 17,
+    "course": 17,
+    "module": 17,
+    "catalogue": 20,
+    "my_learning": 17,
+}
 
 
 def course_with(lessons, learner):
@@ -36,24 +45,26 @@ def urls(course):
     }
 
 
-def queries_for(client, url):
+def queries_for(client, url, *, after_publish=False):
     client.get(url)  # warm per-process caches (content types, site root paths)
+    if after_publish:
+        page_cache_purge()
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
     assert response.status_code == 200, url
     return len(queries)
 
 
+@pytest.mark.parametrize("after_publish", [False, True], ids=["cached", "after a publish"])
 @pytest.mark.parametrize("page", BUDGET)
 def test_query_count_is_within_budget_and_the_same_for_5_and_100_lessons(
-    learner_client, learner, page, django_assert_max_num_queries
+    learner_client, learner, page, after_publish
 ):
     small = urls(course_with(5, learner))
-    small_count = queries_for(learner_client, small[page])
+    small_count = queries_for(learner_client, small[page], after_publish=after_publish)
     # The large course is the only change: catalogue and dashboard now list two courses.
     large = urls(course_with(100, learner))
-    large_count = queries_for(learner_client, large[page])
+    large_count = queries_for(learner_client, large[page], after_publish=after_publish)
 
     assert large_count == small_count
-    with django_assert_max_num_queries(BUDGET[page]):
-        learner_client.get(large[page])
+    assert large_count <= (BUDGET_AFTER_PUBLISH if after_publish else BUDGET)[page]

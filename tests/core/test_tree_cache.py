@@ -1,0 +1,162 @@
+"""What every learner reads off the published page tree is remembered until the tree changes
+(academy.core.page_cache.tree_cached): a page's route (academy.core.routing), the course outline's
+pages, the branding. Each change shows at once, and nothing is served that would not be
+served without the cache."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import PageViewRestriction
+
+from academy.accounts.roles import TRAINERS
+from academy.core.page_cache import tree_cached
+from academy.home.models import BrandingSettings
+from courses.models import LessonPage
+from courses.services import enrollment_create
+from tests.factories import add_module, lessons_of, make_trainer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def enrolled(learner, course):
+    enrollment_create(learner=learner, course=course)
+    return course
+
+
+def queries_of(client, url) -> list[str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return [query["sql"] for query in queries]
+
+
+def test_a_lesson_read_again_is_served_without_finding_its_site_route_or_restrictions(
+    learner_client, enrolled
+):
+    lesson = lessons_of(enrolled)[0]
+    learner_client.get(lesson.url)
+
+    queries = queries_of(learner_client, lesson.url)
+
+    assert not [sql for sql in queries if "wagtailcore_site" in sql]
+    assert not [sql for sql in queries if "wagtailcore_pageviewrestriction" in sql]
+    assert len([sql for sql in queries if '"wagtailcore_page"' in sql]) == 1  # the lesson
+
+
+def test_an_unpublished_lesson_is_gone_at_once(learner_client, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    assert learner_client.get(lesson.url).status_code == 200
+
+    lesson.unpublish()
+
+    assert learner_client.get(lesson.url).status_code == 404
+
+
+def test_a_moved_lesson_is_served_at_its_new_address_and_the_old_one_leads_there(
+    learner_client, enrolled
+):
+    lesson = lessons_of(enrolled)[0]
+    old_url = lesson.url
+    assert learner_client.get(old_url).status_code == 200
+    other_module = add_module(enrolled, title="Module 3")
+
+    lesson.move(other_module, pos="last-child")
+    lesson.refresh_from_db()
+
+    assert learner_client.get(old_url)["Location"] == lesson.url  # Wagtail's redirect
+    assert learner_client.get(lesson.url).status_code == 200
+
+
+def test_a_privacy_setting_added_after_a_visit_applies_at_once(learner_client, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    assert learner_client.get(lesson.url).status_code == 200
+
+    restriction = PageViewRestriction.objects.create(
+        page=enrolled, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=TRAINERS)])
+    refused = learner_client.get(lesson.url)
+    restriction.delete()
+    allowed = learner_client.get(lesson.url)
+
+    assert refused.status_code == 302 and "/login/" in refused["Location"]
+    assert allowed.status_code == 200
+
+
+def test_a_lesson_added_in_code_shows_in_the_outline_at_once(learner_client, enrolled):
+    module = enrolled.get_children().first()
+    assert "Reading the budget" not in learner_client.get(enrolled.url).content.decode()
+
+    module.add_child(instance=LessonPage(title="Reading the budget", slug="reading-the-budget"))
+
+    assert "Reading the budget" in learner_client.get(enrolled.url).content.decode()
+
+
+def test_a_renamed_lesson_shows_in_the_outline_of_the_others_at_once(learner_client, enrolled):
+    first, second = lessons_of(enrolled)[:2]
+    learner_client.get(first.url)
+
+    second.title = "Participatory budgeting"
+    second.save_revision().publish()
+
+    assert "Participatory budgeting" in learner_client.get(first.url).content.decode()
+
+
+def test_a_draft_title_never_shows_in_an_outline(learner_client, enrolled):
+    first, second = lessons_of(enrolled)[:2]
+    learner_client.get(first.url)
+
+    second.title = "Draft title not yet approved"
+    second.save_revision()
+
+    assert "Draft title not yet approved" not in learner_client.get(first.url).content.decode()
+
+
+def test_saved_branding_shows_at_once(learner_client, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    learner_client.get(lesson.url)
+    branding = BrandingSettings.objects.get()
+
+    branding.programme_name = "Akademija LAP"
+    branding.save()
+
+    assert "Akademija LAP" in learner_client.get(lesson.url).content.decode()
+
+
+def test_the_tree_is_read_when_the_cache_is_down(settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens there
+            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2},
+        }
+    }
+
+    assert tree_cached("test", ["a"], lambda keys: {key: key.upper() for key in keys}) == {"a": "A"}
+
+
+def test_what_is_not_found_is_asked_again_and_never_stored():
+    asked = []
+
+    def compute(keys):
+        asked.extend(keys)
+        return dict.fromkeys(keys)
+
+    tree_cached("test", ["missing"], compute)
+    tree_cached("test", ["missing"], compute)
+
+    assert asked == ["missing", "missing"]
+
+
+def test_learners_get_no_editing_bar_and_editors_do(learner_client, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    trainer = make_trainer()
+    enrollment_create(learner=trainer, course=enrolled)
+    trainer_client = Client()
+    trainer_client.force_login(trainer)
+
+    assert "wagtail-userbar" not in learner_client.get(lesson.url).content.decode()
+    assert "wagtail-userbar" in trainer_client.get(lesson.url).content.decode()
