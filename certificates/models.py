@@ -288,7 +288,7 @@ class Certificate(index.Indexed, models.Model):
 
 class BulkIssueJob(models.Model):
     """Issuing certificates to every qualifying learner of a course (or of one of its cohorts),
-    run by a Celery task; the admin shows its progress."""
+    run by Celery tasks, a chunk of learners each; the admin shows its progress."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", _("Queued")
@@ -307,6 +307,8 @@ class BulkIssueJob(models.Model):
     processed = models.PositiveIntegerField(default=0)
     issued = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
+    # The chunks of learners counted so far: a chunk run again after a worker died counts once.
+    done_chunks = models.JSONField(default=list, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 

@@ -69,8 +69,9 @@ def certificate_request(*, learner, course) -> Certificate:
         return _live(learner, course)
 
 
-def certificate_issue(*, learner, course, issued_by=None) -> Certificate:
-    """Issue (or approve the pending request for) the learner's certificate for `course`.
+def certificate_issue(*, learner, course, issued_by=None, render=True) -> Certificate:
+    """Issue (or approve the pending request for) the learner's certificate for `course`; its
+    PDF is rendered and sent by a task after the commit (`render=False`: the caller does it).
 
     Eligibility is checked again here, at issue time. Returns the existing valid certificate if
     there is one; a concurrent issue is resolved by the database constraint."""
@@ -90,7 +91,7 @@ def certificate_issue(*, learner, course, issued_by=None) -> Certificate:
             certificate = Certificate(learner=learner, course=course, template=rule.template)
         try:
             with transaction.atomic():
-                _make_valid(certificate, rule=rule, issued_by=issued_by)
+                _make_valid(certificate, rule=rule, issued_by=issued_by, render=render)
         except IntegrityError:  # another worker or administrator issued it first
             return Certificate.objects.get(
                 learner=learner, course=course, status=Certificate.Status.VALID
@@ -98,7 +99,7 @@ def certificate_issue(*, learner, course, issued_by=None) -> Certificate:
     return certificate
 
 
-def _make_valid(certificate, *, rule, issued_by, replaces=None):
+def _make_valid(certificate, *, rule, issued_by, replaces=None, render=True):
     now = timezone.now()
     learner, course = certificate.learner, certificate.course
     certificate.status = Certificate.Status.VALID
@@ -124,7 +125,8 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None):
         )
     certificate.save()
     log(instance=certificate, action="certificates.issue", user=issued_by)
-    transaction.on_commit(lambda: _queue_render(certificate.pk))
+    if render:
+        transaction.on_commit(lambda: _queue_render(certificate.pk))
 
 
 def _principles_in(course, language: str) -> list[Principle]:
@@ -198,6 +200,18 @@ def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by) -> 
     return locked
 
 
+def certificate_deliver(*, certificate: Certificate) -> None:
+    """Render an issued certificate's PDF (once) and email it to the learner if still valid.
+    A certificate revoked before its PDF was rendered still gets one, for the record."""
+    from .tasks import send_certificate_issued
+
+    if certificate.pdf_sha256:
+        return
+    certificate_render(certificate=certificate)
+    if certificate.status == Certificate.Status.VALID:
+        transaction.on_commit(lambda: send_certificate_issued.delay(certificate.pk))
+
+
 def certificate_render(*, certificate: Certificate) -> Certificate:
     """Render and store the PDF, with its SHA-256 for byte-for-byte verification."""
     from .pdf import render_pdf
@@ -225,32 +239,66 @@ def _queue_bulk(job_id):
     run_bulk_issue.delay(job_id)
 
 
+BULK_CHUNK = 10  # learners per task: every worker issues, and a lost worker costs one chunk
+
+
 def bulk_issue_run(*, job) -> None:
-    """Issue to each learner who completed the course, recording progress as it goes. Safe to
-    re-run after a worker dies: learners who already have a certificate count as skipped."""
+    """Queue the learners who completed the course (or the job's cohort) in chunks, each issued,
+    rendered and counted by its own task (`bulk_issue_chunk`). Safe to re-run after a worker
+    dies: it starts the count again, and learners who have a certificate get no second one."""
+    from .tasks import issue_bulk_chunk
+
     completed = Enrollment.objects.filter(course=job.course, status=Enrollment.Status.COMPLETED)
     if job.cohort_id:
         completed = completed.filter(cohort=job.cohort_id)
-    learners = User.objects.filter(pk__in=completed.values("learner")).order_by("pk")
-    BulkIssueJob.objects.filter(pk=job.pk).update(
-        status=BulkIssueJob.Status.RUNNING, total=learners.count(), processed=0, issued=0, skipped=0
+    learner_ids = list(
+        User.objects.filter(pk__in=completed.values("learner"))
+        .order_by("pk")
+        .values_list("pk", flat=True)
     )
-    for learner in learners.iterator():
-        issued = 0
-        already = Certificate.objects.filter(
+    BulkIssueJob.objects.filter(pk=job.pk).update(
+        status=BulkIssueJob.Status.RUNNING if learner_ids else BulkIssueJob.Status.DONE,
+        total=len(learner_ids),
+        processed=0,
+        issued=0,
+        skipped=0,
+        done_chunks=[],
+        finished_at=None if learner_ids else timezone.now(),
+    )
+    for index, start in enumerate(range(0, len(learner_ids), BULK_CHUNK)):
+        issue_bulk_chunk.delay(job.pk, index, learner_ids[start : start + BULK_CHUNK])
+
+
+def bulk_issue_chunk(*, job, index: int, learner_ids: list[int]) -> None:
+    """Issue, render and send the certificates of some of a bulk job's learners, then count the
+    chunk once: learners certified since the job started count as issued, the others (already
+    certified, or no longer eligible) as skipped."""
+    for learner in User.objects.filter(pk__in=learner_ids).order_by("pk"):
+        certificate = Certificate.objects.filter(
             learner=learner, course=job.course, status=Certificate.Status.VALID
-        ).exists()
-        if not already:
+        ).first()
+        if certificate is None:
             try:
-                certificate_issue(learner=learner, course=job.course, issued_by=job.requested_by)
-                issued = 1
+                certificate = certificate_issue(
+                    learner=learner, course=job.course, issued_by=job.requested_by, render=False
+                )
             except NotEligible:
-                pass
-        BulkIssueJob.objects.filter(pk=job.pk).update(
-            processed=F("processed") + 1,
-            issued=F("issued") + issued,
-            skipped=F("skipped") + 1 - issued,
-        )
-    BulkIssueJob.objects.filter(pk=job.pk).update(
-        status=BulkIssueJob.Status.DONE, finished_at=timezone.now()
-    )
+                continue
+        certificate_deliver(certificate=certificate)  # here: one task less per certificate
+    issued = Certificate.objects.filter(
+        learner__in=learner_ids,
+        course=job.course,
+        status=Certificate.Status.VALID,
+        issued_at__gte=job.created_at,
+    ).count()
+    with transaction.atomic():
+        job = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
+        if index in job.done_chunks:
+            return
+        job.done_chunks.append(index)
+        job.processed += len(learner_ids)
+        job.issued += issued
+        job.skipped += len(learner_ids) - issued
+        if job.processed >= job.total:
+            job.status, job.finished_at = BulkIssueJob.Status.DONE, timezone.now()
+        job.save()

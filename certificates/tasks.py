@@ -8,7 +8,7 @@ from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 from courses.models import CoursePage
 
 from .models import Certificate, CourseCertificateRule
-from .services import NotEligible, certificate_issue, certificate_render, certificate_request
+from .services import NotEligible, certificate_deliver, certificate_issue, certificate_request
 
 
 @shared_task(**IDEMPOTENT)
@@ -31,18 +31,13 @@ def issue_on_completion(learner_id, course_id):
 
 @shared_task(**IDEMPOTENT)
 def render_certificate(certificate_id):
-    """Render an issued certificate's PDF (once) and email it to the learner if still valid.
-    A certificate revoked before its PDF was rendered still gets one, for the record."""
     certificate = (
         Certificate.objects.select_related("learner", "template")
         .filter(pk=certificate_id, serial__isnull=False)
         .first()
     )
-    if certificate is None or certificate.pdf_sha256:
-        return
-    certificate_render(certificate=certificate)
-    if certificate.status == Certificate.Status.VALID:
-        send_certificate_issued.delay(certificate.pk)
+    if certificate is not None:
+        certificate_deliver(certificate=certificate)
 
 
 @shared_task(**SENDS_EMAIL)
@@ -75,3 +70,13 @@ def run_bulk_issue(job_id):
     job = BulkIssueJob.objects.select_related("course", "requested_by").filter(pk=job_id).first()
     if job is not None:
         bulk_issue_run(job=job)
+
+
+@shared_task(**IDEMPOTENT)
+def issue_bulk_chunk(job_id, index, learner_ids):
+    from .models import BulkIssueJob
+    from .services import bulk_issue_chunk
+
+    job = BulkIssueJob.objects.select_related("course", "requested_by").filter(pk=job_id).first()
+    if job is not None:
+        bulk_issue_chunk(job=job, index=index, learner_ids=learner_ids)
