@@ -7,7 +7,6 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('certificates', '0003_issuer_snapshots_and_cohort_bulk_issue'),
+        ("certificates", "0003_issuer_snapshots_and_cohort_bulk_issue"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='bulkissuejob',
-            name='done_chunks',
+            model_name="bulkissuejob",
+            name="done_chunks",
             field=models.JSONField(default=list, editable=False),
         ),
     ]

@@ -88,7 +88,7 @@ def test_a_chunk_run_again_renders_a_certificate_issued_before_the_worker_died(
 def test_learners_already_certified_before_the_run_count_as_skipped(
     course, django_capture_on_commit_callbacks
 ):
-    earlier, newcomer = completed_learners(course, 2)
+    earlier, _newcomer = completed_learners(course, 2)
     with django_capture_on_commit_callbacks(execute=True):
         certificate_issue(learner=earlier, course=course)
 
