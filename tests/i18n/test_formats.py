@@ -100,12 +100,13 @@ def test_percent_keeps_a_decimal_when_asked(language, shown):
     ("language", "expected"),
     [
         ("en", "Nov. 27, 2026"),
-        ("bs", "27. novembar 2026."),
-        ("sr", "27. новембар 2026."),
-        ("sr-latn", "27. novembar 2026."),
+        ("bs", "27. novembra 2026."),
+        ("hr", "27. studenoga 2026."),
+        ("sr", "27. новембра 2026."),
+        ("sr-latn", "27. novembra 2026."),
     ],
 )
-def test_dates_in_the_local_format(language, expected):
+def test_dates_in_the_local_format_with_the_month_in_the_genitive(language, expected):
     template = Template('{{ day|date:"DATE_FORMAT" }} {{ day|date:"SHORT_DATE_FORMAT" }}')
     with translation.override(language):
         rendered = template.render(Context({"day": datetime.date(2026, 11, 27)}))
