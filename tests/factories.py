@@ -3,10 +3,11 @@ migrations create, so tests run on the same site as production."""
 
 import factory
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
 from academy.accounts.models import Organisation, User
 from academy.accounts.roles import LEARNERS, TRAINERS
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, Enrollment, LessonPage, ModulePage
 
 PASSWORD = "correct horse battery staple"
 
@@ -89,6 +90,21 @@ def add_lesson(module, *, title="Lesson", **fields):
         ],
     )
     return _publish(module, LessonPage(title=title, slug=slug, **fields))
+
+
+def completed_learners(course, count):
+    """`count` new learners who completed `course` (as its last step would have recorded)."""
+    learners = [UserFactory() for _ in range(count)]
+    Enrollment.objects.bulk_create(
+        Enrollment(
+            learner=learner,
+            course=course,
+            status=Enrollment.Status.COMPLETED,
+            completed_at=timezone.now(),
+        )
+        for learner in learners
+    )
+    return learners
 
 
 def lessons_of(course):

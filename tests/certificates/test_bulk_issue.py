@@ -3,7 +3,6 @@ a chunk run twice (a worker died before acknowledging it) certifies and counts i
 once."""
 
 import pytest
-from django.utils import timezone
 
 from certificates.models import BulkIssueJob, Certificate
 from certificates.services import (
@@ -12,24 +11,9 @@ from certificates.services import (
     bulk_issue_start,
     certificate_issue,
 )
-from courses.models import Enrollment
-from tests.factories import UserFactory
+from tests.factories import completed_learners
 
 pytestmark = pytest.mark.django_db
-
-
-def completed_learners(course, count):
-    learners = [UserFactory() for _ in range(count)]
-    Enrollment.objects.bulk_create(
-        Enrollment(
-            learner=learner,
-            course=course,
-            status=Enrollment.Status.COMPLETED,
-            completed_at=timezone.now(),
-        )
-        for learner in learners
-    )
-    return learners
 
 
 def run(course, django_capture_on_commit_callbacks) -> BulkIssueJob:

@@ -22,9 +22,8 @@ from certificates.models import (
     SerialCounter,
 )
 from certificates.services import certificate_issue
-from courses.models import Enrollment
 from courses.services import enrollment_create, step_complete
-from tests.factories import UserFactory, lessons_of, make_course
+from tests.factories import UserFactory, completed_learners, lessons_of, make_course
 from tests.services.threads import run_in_threads
 
 pytestmark = [
@@ -48,20 +47,6 @@ def course():
 def no_rendering(monkeypatch):
     """Issue without queueing the PDF: these tests are about serials, not the worker."""
     monkeypatch.setattr(certificates.services, "_queue_render", lambda certificate_id: None)
-
-
-def completed_learners(course, count):
-    learners = [UserFactory() for _ in range(count)]
-    Enrollment.objects.bulk_create(
-        Enrollment(
-            learner=learner,
-            course=course,
-            status=Enrollment.Status.COMPLETED,
-            completed_at=timezone.now(),
-        )
-        for learner in learners
-    )
-    return learners
 
 
 def test_twenty_certificates_issued_from_ten_threads_get_consecutive_serials(course, no_rendering):

@@ -9,7 +9,6 @@ import time
 import pytest
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
 
 from academy.celery import app
 from certificates.models import (
@@ -21,7 +20,7 @@ from certificates.models import (
 from certificates.tasks import run_bulk_issue
 from courses.models import Enrollment
 from courses.services import enrollment_create
-from tests.factories import UserFactory, make_course
+from tests.factories import UserFactory, completed_learners, make_course
 from tests.services.workers import start_celery_worker, wait_until
 
 pytestmark = [
@@ -77,19 +76,10 @@ def test_a_worker_killed_mid_bulk_issue_leaves_exactly_one_certificate_each(
     CourseCertificateRule.objects.create(
         course=course, template=CertificateTemplate.objects.order_by("pk").first()
     )
-    eligible = [UserFactory() for _ in range(40)]
+    eligible = completed_learners(course, 40)
     not_finished = [UserFactory() for _ in range(5)]
     Enrollment.objects.bulk_create(
-        [
-            Enrollment(
-                learner=learner,
-                course=course,
-                status=Enrollment.Status.COMPLETED,
-                completed_at=timezone.now(),
-            )
-            for learner in eligible
-        ]
-        + [Enrollment(learner=learner, course=course) for learner in not_finished]
+        Enrollment(learner=learner, course=course) for learner in not_finished
     )
     job = BulkIssueJob.objects.create(course=course)
     worker_env = {
