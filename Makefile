@@ -80,7 +80,7 @@ lint: install
 	DJANGO_SETTINGS_MODULE=academy.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=academy.settings.test $(MANAGE) makemigrations --check --dry-run
 	DJANGO_SETTINGS_MODULE=academy.settings.production DJANGO_SECRET_KEY=only-for-check-deploy-8f3Kq2Zr7LmWx9Tb4Nc6Yd1Hv5Js0Pa \
-		ALLOWED_HOSTS=academy.example.org EMAIL_HOST=smtp.example.org \
+		ALLOWED_HOSTS=academy.example.org EMAIL_HOST=smtp.example.org REDIS_URL=redis://127.0.0.1:6379/0 \
 		$(MANAGE) check --deploy --fail-level WARNING
 
 # The browser suite (tests/e2e) drives Debian's chromium: Playwright's own browser downloads are

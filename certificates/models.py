@@ -307,7 +307,10 @@ class BulkIssueJob(models.Model):
     processed = models.PositiveIntegerField(default=0)
     issued = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
-    # The chunks of learners counted so far: a chunk run again after a worker died counts once.
+    failed = models.PositiveIntegerField(default=0)
+    # Which run of the job counts (a run started again after its worker died starts a new one),
+    # and the chunks of learners it has counted: a chunk run again counts once.
+    run = models.PositiveIntegerField(default=0, editable=False)
     done_chunks = models.JSONField(default=list, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     finished_at = models.DateTimeField(null=True, blank=True)

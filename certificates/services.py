@@ -2,7 +2,9 @@
 administrators acting at once never make a second valid certificate."""
 
 import hashlib
+import logging
 from datetime import timedelta
+from functools import partial
 
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
@@ -12,12 +14,15 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from academy.accounts.models import User
+from academy.core.task_options import RETRIED_ERRORS
 from academy.governance.models import Principle
 from courses.models import Enrollment
 from courses.translations import version_for
 
 from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
 from .selectors import average_quiz_score
+
+logger = logging.getLogger(__name__)
 
 LIVE = [Certificate.Status.PENDING, Certificate.Status.VALID]
 
@@ -201,14 +206,18 @@ def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by) -> 
 
 def certificate_deliver(*, certificate: Certificate) -> None:
     """Render an issued certificate's PDF (once) and email it to the learner if still valid.
-    A certificate revoked before its PDF was rendered still gets one, for the record."""
+    A certificate revoked before its PDF was rendered still gets one, for the record. The row
+    is locked while rendering: a render task and a bulk issue reaching the same certificate
+    make one PDF and one email."""
     from .tasks import send_certificate_issued
 
-    if certificate.pdf_sha256:
-        return
-    certificate_render(certificate=certificate)
-    if certificate.status == Certificate.Status.VALID:
-        transaction.on_commit(lambda: send_certificate_issued.delay(certificate.pk))
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.pdf_sha256:
+            return
+        certificate_render(certificate=certificate)
+        if locked.status == Certificate.Status.VALID:
+            transaction.on_commit(partial(send_certificate_issued.delay, certificate.pk))
 
 
 def certificate_render(*, certificate: Certificate) -> Certificate:
@@ -244,7 +253,8 @@ BULK_CHUNK = 10  # learners per task: every worker issues, and a lost worker cos
 def bulk_issue_run(*, job) -> None:
     """Queue the learners who completed the course (or the job's cohort) in chunks, each issued,
     rendered and counted by its own task (`bulk_issue_chunk`). Safe to re-run after a worker
-    dies: it starts the count again, and learners who have a certificate get no second one."""
+    dies: the count starts again as a new run (chunks of the old one no longer count), and
+    learners who have a certificate get no second one."""
     from .tasks import issue_bulk_chunk
 
     completed = Enrollment.objects.filter(course=job.course, status=Enrollment.Status.COMPLETED)
@@ -255,49 +265,65 @@ def bulk_issue_run(*, job) -> None:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    BulkIssueJob.objects.filter(pk=job.pk).update(
-        status=BulkIssueJob.Status.RUNNING if learner_ids else BulkIssueJob.Status.DONE,
-        total=len(learner_ids),
-        processed=0,
-        issued=0,
-        skipped=0,
-        done_chunks=[],
-        finished_at=None if learner_ids else timezone.now(),
-    )
-    for index, start in enumerate(range(0, len(learner_ids), BULK_CHUNK)):
-        issue_bulk_chunk.delay(job.pk, index, learner_ids[start : start + BULK_CHUNK])
-
-
-def bulk_issue_chunk(*, job, index: int, learner_ids: list[int]) -> None:
-    """Issue, render and send the certificates of some of a bulk job's learners, then count the
-    chunk once: learners certified since the job started count as issued, the others (already
-    certified, or no longer eligible) as skipped."""
-    for learner in User.objects.filter(pk__in=learner_ids).order_by("pk"):
-        certificate = Certificate.objects.filter(
-            learner=learner, course=job.course, status=Certificate.Status.VALID
-        ).first()
-        if certificate is None:
-            try:
-                certificate = certificate_issue(
-                    learner=learner, course=job.course, issued_by=job.requested_by, render=False
-                )
-            except NotEligible:
-                continue
-        certificate_deliver(certificate=certificate)  # here: one task less per certificate
-    issued = Certificate.objects.filter(
-        learner__in=learner_ids,
-        course=job.course,
-        status=Certificate.Status.VALID,
-        issued_at__gte=job.created_at,
-    ).count()
     with transaction.atomic():
         job = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
-        if index in job.done_chunks:
+        job.run += 1
+        job.status = BulkIssueJob.Status.RUNNING if learner_ids else BulkIssueJob.Status.DONE
+        job.total, job.processed, job.issued, job.skipped, job.failed = len(learner_ids), 0, 0, 0, 0
+        job.done_chunks, job.finished_at = [], None if learner_ids else timezone.now()
+        job.save()
+    for index, start in enumerate(range(0, len(learner_ids), BULK_CHUNK)):
+        chunk = learner_ids[start : start + BULK_CHUNK]
+        transaction.on_commit(partial(issue_bulk_chunk.delay, job.pk, job.run, index, chunk))
+
+
+def bulk_issue_chunk(*, job, run: int, index: int, learner_ids: list[int]) -> None:
+    """Issue, render and send the certificates of some of a bulk job's learners, then count the
+    chunk once: learners certified since the job started count as issued, those whose
+    certificate could not be issued or rendered as failed (logged; the next bulk issue tries
+    them again), the others (already certified, or no longer eligible) as skipped."""
+    failed = 0
+    for learner in User.objects.filter(pk__in=learner_ids).order_by("pk"):
+        try:
+            _bulk_issue_one(job=job, learner=learner)
+        except RETRIED_ERRORS:
+            raise  # the database or storage is away: the task tries the chunk again
+        except Exception:
+            logger.exception("Bulk issue %s: no certificate for learner %s", job.pk, learner.pk)
+            failed += 1
+    issued = (
+        Certificate.objects.filter(
+            learner__in=learner_ids,
+            course=job.course,
+            status=Certificate.Status.VALID,
+            issued_at__gte=job.created_at,
+        )
+        .exclude(pdf_sha256="")
+        .count()
+    )
+    with transaction.atomic():
+        job = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
+        if run != job.run or index in job.done_chunks:
             return
         job.done_chunks.append(index)
         job.processed += len(learner_ids)
         job.issued += issued
-        job.skipped += len(learner_ids) - issued
+        job.failed += failed
+        job.skipped += len(learner_ids) - issued - failed
         if job.processed >= job.total:
             job.status, job.finished_at = BulkIssueJob.Status.DONE, timezone.now()
         job.save()
+
+
+def _bulk_issue_one(*, job, learner) -> None:
+    certificate = Certificate.objects.filter(
+        learner=learner, course=job.course, status=Certificate.Status.VALID
+    ).first()
+    if certificate is None:
+        try:
+            certificate = certificate_issue(
+                learner=learner, course=job.course, issued_by=job.requested_by, render=False
+            )
+        except NotEligible:
+            return
+    certificate_deliver(certificate=certificate)  # here: no render task per certificate

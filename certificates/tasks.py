@@ -73,10 +73,10 @@ def run_bulk_issue(job_id):
 
 
 @shared_task(**IDEMPOTENT)
-def issue_bulk_chunk(job_id, index, learner_ids):
+def issue_bulk_chunk(job_id, run, index, learner_ids):
     from .models import BulkIssueJob
     from .services import bulk_issue_chunk
 
     job = BulkIssueJob.objects.select_related("course", "requested_by").filter(pk=job_id).first()
     if job is not None:
-        bulk_issue_chunk(job=job, index=index, learner_ids=learner_ids)
+        bulk_issue_chunk(job=job, run=run, index=index, learner_ids=learner_ids)

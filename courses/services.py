@@ -83,6 +83,7 @@ def step_visit(*, enrollment: Enrollment, step, started: bool, step_id: int | No
         and enrollment.last_step_id == step_id
         and last_seen is not None
         and now - last_seen < ACTIVITY_RESOLUTION
+        and timezone.localdate(now) == timezone.localdate(last_seen)  # reminders count days
     ):
         return  # reading the same step again: nothing new to remember, no write
     Enrollment.objects.filter(pk=enrollment.pk).update(last_step_id=step_id, last_activity_at=now)

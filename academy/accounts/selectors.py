@@ -13,9 +13,9 @@ def may_use_admin(user) -> bool:
     key = f"admin-access:{user.pk}"
     try:
         allowed = cache.get(key)
+        if allowed is None:
+            allowed = user.has_perm("wagtailadmin.access_admin")
+            cache.set(key, allowed, ADMIN_ACCESS_SECONDS)
     except Exception:  # the cache is down: ask the database
         return user.has_perm("wagtailadmin.access_admin")
-    if allowed is None:
-        allowed = user.has_perm("wagtailadmin.access_admin")
-        cache.set(key, allowed, ADMIN_ACCESS_SECONDS)
     return allowed

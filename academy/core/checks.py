@@ -19,3 +19,20 @@ def emails_are_delivered(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(deploy=True)
+def the_cache_is_shared(app_configs, **kwargs):
+    """The page cache, the remembered routes and outlines (academy.core.page_cache) and the rate
+    limits live in the cache: a cache of each process's own would let one app server go on
+    serving what another has just purged, and count limits per process."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend.endswith(("locmem.LocMemCache", "dummy.DummyCache")):
+        return [
+            Warning(
+                f"The cache is not shared between processes ({backend}).",
+                hint="Set REDIS_URL.",
+                id="academy.W002",
+            )
+        ]
+    return []

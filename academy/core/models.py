@@ -66,11 +66,6 @@ class BasePage(Page):
             shown_in(child, page_language=parents[child.path[: -self.steplen]])
         return child
 
-    def get_view_restrictions(self):
-        """Those remembered with the page's route (academy.core.routing), else Wagtail's."""
-        remembered = getattr(self, "_view_restrictions", None)
-        return remembered if remembered is not None else super().get_view_restrictions()
-
     @property
     def shown_in_place_of(self) -> dict | None:
         """When this page stands in for a missing translation: the names of its language and of
@@ -99,8 +94,9 @@ class BasePage(Page):
 def remember_url(page, cache_object=None):
     """Keep `page`'s URL on it (through pickling, for caches of the page tree): rendering a
     long course outline then works out no URL. `cache_object` keeps the sites' root paths
-    while remembering many. For one site, or a page in one site; in several, the first wins."""
-    page._url_parts = Page.get_url_parts(page, cache_object)  # its own, not as shown in
+    while remembering many. Only for a page of one site: in several, the request decides."""
+    if len({site[0] for site in page._get_relevant_site_root_paths(cache_object)}) == 1:
+        page._url_parts = Page.get_url_parts(page, cache_object)  # its own, not as shown in
     return page
 
 

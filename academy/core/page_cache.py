@@ -33,7 +33,9 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
-TREE_CACHE_SECONDS = 24 * 60 * 60  # a new generation replaces them sooner
+# A new generation replaces them at once; the timeout bounds how stale they could get if a
+# purge failed (the cache refusing writes while still answering reads).
+TREE_CACHE_SECONDS = 10 * 60
 WAGTAIL_PAGE_ROUTE = "wagtail_serve"
 
 
@@ -141,8 +143,8 @@ def page_cache_purge(**kwargs) -> None:
 def _new_generation():
     try:
         cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    except Exception:  # nothing cached can be read while the cache is down either
-        logger.warning("Page cache unavailable", exc_info=True)
+    except Exception:  # if reads still work, pages show the old tree for TREE_CACHE_SECONDS
+        logger.error("Page cache not purged", exc_info=True)
 
 
 def _purge_on_page_change(sender, instance, **kwargs):

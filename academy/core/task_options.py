@@ -8,8 +8,11 @@ timeout). Tasks are queued with `transaction.on_commit` by the services.
 
 from django.db import InterfaceError, OperationalError
 
+# Lost connections (SMTP, Redis, PostgreSQL, storage): worth trying the whole task again.
+RETRIED_ERRORS = (OSError, OperationalError, InterfaceError)
+
 _RETRYING = {
-    "autoretry_for": (OSError, OperationalError, InterfaceError),
+    "autoretry_for": RETRIED_ERRORS,
     "retry_backoff": True,
     "retry_backoff_max": 300,
     "retry_jitter": True,

@@ -11,6 +11,16 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name="bulkissuejob",
+            name="failed",
+            field=models.PositiveIntegerField(default=0),
+        ),
+        migrations.AddField(
+            model_name="bulkissuejob",
+            name="run",
+            field=models.PositiveIntegerField(default=0, editable=False),
+        ),
+        migrations.AddField(
+            model_name="bulkissuejob",
             name="done_chunks",
             field=models.JSONField(default=list, editable=False),
         ),

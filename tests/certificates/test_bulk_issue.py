@@ -4,11 +4,14 @@ once."""
 
 import pytest
 
+import certificates.pdf
 from certificates.models import BulkIssueJob, Certificate
 from certificates.services import (
     BULK_CHUNK,
     bulk_issue_chunk,
+    bulk_issue_run,
     bulk_issue_start,
+    certificate_deliver,
     certificate_issue,
 )
 from tests.factories import completed_learners
@@ -46,7 +49,7 @@ def test_a_chunk_run_twice_counts_once_and_issues_nothing_more(
     job = run(course, django_capture_on_commit_callbacks)
     serials = set(Certificate.objects.values_list("serial", flat=True))
 
-    bulk_issue_chunk(job=job, index=0, learner_ids=[learner.pk for learner in learners])
+    bulk_issue_chunk(job=job, run=job.run, index=0, learner_ids=[lr.pk for lr in learners])
 
     job.refresh_from_db()
     assert (job.processed, job.issued, job.skipped) == (3, 3, 0)
@@ -57,11 +60,11 @@ def test_a_chunk_run_again_renders_a_certificate_issued_before_the_worker_died(
     course, django_capture_on_commit_callbacks
 ):
     (learner,) = completed_learners(course, 1)
-    job = BulkIssueJob.objects.create(course=course, total=1)
+    job = BulkIssueJob.objects.create(course=course, total=1, run=1)
     issued_unrendered = certificate_issue(learner=learner, course=course, render=False)
 
     with django_capture_on_commit_callbacks(execute=True):
-        bulk_issue_chunk(job=job, index=0, learner_ids=[learner.pk])
+        bulk_issue_chunk(job=job, run=1, index=0, learner_ids=[learner.pk])
 
     issued_unrendered.refresh_from_db()
     assert issued_unrendered.pdf_sha256
@@ -80,3 +83,50 @@ def test_learners_already_certified_before_the_run_count_as_skipped(
 
     assert (job.processed, job.issued, job.skipped) == (2, 1, 1)
     assert Certificate.objects.filter(learner=earlier).count() == 1
+
+
+def test_a_chunk_of_an_earlier_run_no_longer_counts(course, django_capture_on_commit_callbacks):
+    learners = completed_learners(course, 2)
+    job = run(course, django_capture_on_commit_callbacks)  # run 1, counted
+    with django_capture_on_commit_callbacks(execute=False):
+        bulk_issue_run(job=job)  # run 2 started again (its worker died): chunks queued, not run
+
+    bulk_issue_chunk(job=job, run=1, index=0, learner_ids=[lr.pk for lr in learners])
+
+    job.refresh_from_db()
+    assert (job.run, job.processed, job.status) == (2, 0, BulkIssueJob.Status.RUNNING)
+
+
+def test_a_certificate_that_cannot_be_rendered_is_counted_as_failed_and_the_rest_go_on(
+    course, django_capture_on_commit_callbacks, monkeypatch
+):
+    first, second = completed_learners(course, 2)
+
+    def render_fails_for_the_first(certificate):
+        if certificate.learner_id == first.pk:
+            raise ValueError("a font is missing")
+        return original_render(certificate)
+
+    original_render = certificates.pdf.render_pdf
+    monkeypatch.setattr(certificates.pdf, "render_pdf", render_fails_for_the_first)
+
+    job = run(course, django_capture_on_commit_callbacks)
+
+    assert (job.status, job.issued, job.failed, job.skipped) == (BulkIssueJob.Status.DONE, 1, 1, 0)
+    assert Certificate.objects.get(learner=second).pdf_sha256
+    assert not Certificate.objects.get(learner=first).pdf_sha256
+
+
+def test_rendering_twice_makes_one_pdf_and_one_email(
+    course, django_capture_on_commit_callbacks, mailoutbox
+):
+    (learner,) = completed_learners(course, 1)
+    with django_capture_on_commit_callbacks(execute=False):
+        certificate = certificate_issue(learner=learner, course=course)  # render queued, not run
+    stale_copy = Certificate.objects.get(pk=certificate.pk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate_deliver(certificate=certificate)
+        certificate_deliver(certificate=stale_copy)  # e.g. the render task, a moment later
+
+    assert len(mailoutbox) == 1

@@ -5,6 +5,7 @@ served without the cache."""
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -26,6 +27,10 @@ def enrolled(learner, course):
     return course
 
 
+def cache_keys() -> list[str]:
+    return list(cache._cache)  # the tests' local-memory cache
+
+
 def queries_of(client, url) -> list[str]:
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -33,17 +38,25 @@ def queries_of(client, url) -> list[str]:
     return [query["sql"] for query in queries]
 
 
-def test_a_lesson_read_again_is_served_without_finding_its_site_route_or_restrictions(
-    learner_client, enrolled
-):
+def test_a_lesson_read_again_is_served_without_finding_its_site_or_route(learner_client, enrolled):
     lesson = lessons_of(enrolled)[0]
     learner_client.get(lesson.url)
 
     queries = queries_of(learner_client, lesson.url)
 
     assert not [sql for sql in queries if "wagtailcore_site" in sql]
-    assert not [sql for sql in queries if "wagtailcore_pageviewrestriction" in sql]
-    assert len([sql for sql in queries if '"wagtailcore_page"' in sql]) == 1  # the lesson
+    pages = [sql for sql in queries if '"wagtailcore_page"' in sql]
+    # The lesson itself, and its ancestors' ids for the view restrictions, read every time.
+    assert len(pages) == 2
+    assert [sql for sql in queries if "wagtailcore_pageviewrestriction" in sql]
+
+
+def test_a_host_name_spelled_differently_is_remembered_once(learner_client, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    for host in ("testserver", "TESTSERVER", "testserver.", "TestServer."):
+        assert learner_client.get(lesson.url, HTTP_HOST=host).status_code == 200
+
+    assert len([key for key in cache_keys() if ":route-" in key]) == 1
 
 
 def test_an_unpublished_lesson_is_gone_at_once(learner_client, enrolled):
