@@ -1,4 +1,5 @@
 import re
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +13,9 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel
 from wagtail.models import Locale, Orderable, PreviewableMixin, TranslatableMixin
 from wagtail.search import index
 
+from academy.core.script import convert_text
+from academy.core.serbian import COUNTERPART
+from academy.core.text import cyrillic_to_latin
 from courses.translations import canonical_pk
 
 from . import codes
@@ -85,17 +89,42 @@ class CertificateTemplate(TranslatableMixin, PreviewableMixin, ClusterableModel)
         locale = Locale.objects.filter(language_code=language_code).first()
         return (self.get_translation_or_none(locale) if locale else None) or self
 
-    def printed_names(self) -> dict:
-        """The issuers and signatories as a certificate prints them, to be kept on it."""
+    def with_people(self) -> "CertificateTemplate":
+        """The template whose issuers and signatories this one prints: itself, or, when it has
+        none of its own, a translation that has (the Serbian Latin template is written from the
+        Cyrillic one by academy.core.serbian, which converts its text, not its rows)."""
+        counterpart = COUNTERPART.get(self.locale.language_code)
+        others = sorted(  # the other Serbian script first, then the original, then the rest
+            self.get_translations().select_related("locale").order_by("pk"),
+            key=lambda template: template.locale.language_code != counterpart,
+        )
+        for template in (self, *others):
+            if template.issuers.exists() or template.signatories.exists():
+                return template
+        return self
+
+    def printed_names(self, language: str | None = None) -> dict:
+        """The issuers and signatories as a certificate in `language` prints them, to be kept on
+        it. On a Serbian Latin certificate, names written in Cyrillic are given in Latin; a
+        Latin name is never put into Cyrillic (the Council of Europe keeps its name)."""
+        people = self.with_people()
+        script = partial(printed_name, language=language)
         return {
-            "issuers": [issuer.name for issuer in self.issuers.all()],
-            "signatories": [{"name": s.name, "title": s.title} for s in self.signatories.all()],
+            "issuers": [script(issuer.name) for issuer in people.issuers.all()],
+            "signatories": [
+                {"name": script(s.name), "title": script(s.title)} for s in people.signatories.all()
+            ],
         }
 
     def serve_preview(self, request, mode_name):
         from .views import template_preview
 
         return template_preview(request, self)
+
+
+def printed_name(name: str, *, language: str | None) -> str:
+    """`name` as a certificate in `language` prints it (see CertificateTemplate.printed_names)."""
+    return convert_text(name, cyrillic_to_latin) if language == "sr-latn" else name
 
 
 class CertificateIssuer(Orderable):

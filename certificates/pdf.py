@@ -25,6 +25,8 @@ from reportlab.platypus import Paragraph
 
 from academy.core.formatting import percent
 
+from .models import printed_name
+
 FONT_DIR = Path(font_roboto.__file__).parent / "files"
 
 
@@ -124,8 +126,15 @@ def _render(certificate, template) -> bytes:
     canvas.setLineWidth(1)
     canvas.rect(13 * mm, 13 * mm, width - 26 * mm, height - 26 * mm)
 
-    # Names as printed when issued (the certificate's snapshot); images from the template.
-    logos = {issuer.name: issuer.logo for issuer in template.issuers.all()}
+    # Names as printed when issued (the certificate's snapshot); images from the template,
+    # found by the name as written there or as this certificate prints it.
+    people = template.with_people()
+    language = certificate.language
+    logos = {
+        name: issuer.logo
+        for issuer in people.issuers.all()
+        for name in (issuer.name, printed_name(issuer.name, language=language))
+    }
     x = 25 * mm
     for name in certificate.issuers:
         logo = _image(logos.get(name))
@@ -154,7 +163,11 @@ def _render(certificate, template) -> bytes:
     body.drawOn(canvas, 35 * mm, height - 100 * mm - body_height)
 
     x = 30 * mm
-    signatures = {signatory.name: signatory.signature for signatory in template.signatories.all()}
+    signatures = {
+        name: signatory.signature
+        for signatory in people.signatories.all()
+        for name in (signatory.name, printed_name(signatory.name, language=language))
+    }
     for signatory in certificate.signatories:
         signature = _image(signatures.get(signatory["name"]))
         if signature:

@@ -121,7 +121,7 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None, render=True):
     certificate.score = average_quiz_score(learner=learner, course=course)
     certificate.language = language
     template = certificate.template.in_language(language)
-    for field, value in template.printed_names().items():
+    for field, value in template.printed_names(language).items():
         setattr(certificate, field, value)
     if rule is not None:  # a correction without a rule keeps the original expiry
         certificate.expires_on = (

@@ -149,7 +149,7 @@ def template_preview(request, template):
         hours=12,
         principles=[{"number": 6, "name": "Openness and Transparency"}],
         language=request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "en",
-        **template.printed_names(),
+        **template.printed_names(template.locale.language_code),
     )
     from django.utils import timezone
 

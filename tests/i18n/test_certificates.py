@@ -68,3 +68,18 @@ def test_a_certificate_in_serbian_is_in_the_learners_script(
     assert body in text
     assert foreign not in text
     assert certificate.course_id == serbian_course.pk  # the original course
+
+
+def test_names_written_in_cyrillic_print_in_latin_on_a_latin_certificate(serbian_course, issue):
+    serbian = serbian_course.certificate_rule.template.in_language("sr")
+    serbian.signatories.update(name="Јелена Перић", title="Директорка")
+    serbian.issuers.filter(sort_order=0).update(name="Агенција за локалну демократију Мостар")
+    learner = UserFactory(full_name="Milica Jovanović", preferred_language="sr-latn")
+    complete(learner, serbian_course)
+
+    certificate = issue(learner, serbian_course)
+
+    assert certificate.signatories[0] == {"name": "Jelena Perić", "title": "Direktorka"}
+    assert "Agencija za lokalnu demokratiju Mostar" in certificate.issuers
+    text = " ".join(pdf_text(stored_pdf(certificate)).split())
+    assert "Jelena Perić" in text and "Перић" not in text
