@@ -107,28 +107,38 @@ def _page_key(url, *, generation) -> str:
 def tree_cached(name: str, keys: Iterable, compute: Callable[[list], dict]) -> dict:
     """Values read off the published page tree, by key, kept until the tree next changes:
     `compute(keys)` gives those not cached yet, all at once (None is not kept: what is not
-    found is asked again, and nobody can fill the cache with it). Works uncached when the cache is
-    down. The generation is read before computing, so a value computed while a page is being
-    published is stored under the old generation and never read."""
+    found is asked again, and nobody can fill the cache with it). Works uncached when the cache
+    is down."""
     keys = list(keys)
-    try:
-        generation = _generation()
-        cache_keys = {f"tree:{generation}:{name}:{key}": key for key in keys}
-        values = {cache_keys[k]: value for k, value in cache.get_many(list(cache_keys)).items()}
-    except Exception:
-        logger.warning("Tree cache unavailable", exc_info=True)
-        return compute(keys)
+    values, keep = tree_lookup(name, keys)
     missing = [key for key in keys if key not in values]
     if missing:
         computed = compute(missing)
         values.update(computed)
+        keep(computed)
+    return values
+
+
+def tree_lookup(name: str, keys: Iterable) -> tuple[dict, Callable[[dict], None]]:
+    """The values of `keys` kept so far (see `tree_cached`), and a function that keeps more.
+    The generation is read here, before the caller reads the tree: a value computed while a
+    page is being published is kept under the old generation and never read."""
+    try:
+        prefix = f"tree:{_generation()}:{name}:"
+        by_cache_key = {f"{prefix}{key}": key for key in keys}
+        found = cache.get_many(list(by_cache_key))
+    except Exception:
+        logger.warning("Tree cache unavailable", exc_info=True)
+        return {}, lambda values: None
+
+    def keep(values: dict) -> None:
+        kept = {f"{prefix}{key}": value for key, value in values.items() if value is not None}
         try:
-            by_key = {key: k for k, key in cache_keys.items()}
-            found = {by_key[key]: value for key, value in computed.items() if value is not None}
-            cache.set_many(found, TREE_CACHE_SECONDS)
+            cache.set_many(kept, TREE_CACHE_SECONDS)
         except Exception:
             logger.warning("Tree cache unavailable", exc_info=True)
-    return values
+
+    return {by_cache_key[key]: value for key, value in found.items()}, keep
 
 
 def page_cache_purge(**kwargs) -> None:

@@ -2,49 +2,47 @@
 next changes (`page_cache.tree_cached`): serving a page then costs one query for the page
 instead of finding the site and walking the tree level by level (seven queries for a lesson).
 
-Only plain page routes are remembered: a page found by the normal route with no sub-path
-arguments (a quiz's attempt and result views are routed each time), never a 404, under the
-host name and port Wagtail matches sites on (so no spelling of the Host header adds a key).
+A page is remembered under its own path (a quiz, whose attempt and result views follow its
+path, then routes only what follows), never a 404, under the host name and port Wagtail matches
+sites on (so no spelling of the Host header adds a key).
 What the route leads to is then served as usual, from the database: the page must be live,
 and its view restrictions, the enrollment gate and drafts are checked on every request."""
 
 from dataclasses import dataclass
 
+from django.http import Http404
 from django.http.request import split_domain_port
 from django.urls import re_path
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
-from .page_cache import tree_cached
+from .page_cache import tree_lookup
 
-ROUTES = "route-2"  # a new name when _Remembered changes: servers of both versions run at once
+ROUTES = "route-3"  # a new name when _Remembered changes: servers of both versions run at once
 
 
 def serve(request, path):
     hostname, _port = split_domain_port(request.get_host())  # lower case, no trailing dot
-    key = f"{request.scheme}://{hostname}:{request.get_port()}/{request.LANGUAGE_CODE}/{path}"
-    remembered = tree_cached(ROUTES, [key], lambda _keys: {key: _route_to_remember(request, path)})
-    if "_wagtail_route_for_request" not in request.__dict__ and remembered[key] is not None:
-        _follow(request, remembered[key])
+    base = f"{request.scheme}://{hostname}:{request.get_port()}/{request.LANGUAGE_CODE}/"
+    slugs = [slug for slug in path.split("/") if slug]
+    # The path and each shorter one, longest first: a page with routes of its own (a quiz's
+    # attempts) is remembered under its own path, whatever follows it.
+    lengths = range(len(slugs), -1, -1)
+    keys = {length: base + "".join(f"{slug}/" for slug in slugs[:length]) for length in lengths}
+    found, keep = tree_lookup(ROUTES, keys.values())
+    for length, key in keys.items():
+        remembered = found.get(key)
+        if remembered is not None and (remembered.routable or length == len(slugs)):
+            _follow(request, remembered, slugs[length:])
+            break
+    if "_wagtail_route_for_request" not in request.__dict__:
+        length, remembered = _route_to_remember(request, path)
+        if remembered is not None:
+            keep({keys[length]: remembered})
     return wagtail_views.serve(request, path)
-
-
-def _route_to_remember(request, path):
-    route = Page.route_for_request(request, path)
-    if route is None or route.args or route.kwargs:
-        return None
-    page = route.page
-    return _Remembered(
-        site=request._wagtail_site,
-        model=type(page),
-        pk=page.pk,
-        shown_in=getattr(page, "_shown_in", None),
-        # The ancestors the route went through (their own fields not loaded), so that the
-        # page knows its course without a query.
-        parent=getattr(page, "_cached_parent_obj", None),
-    )
 
 
 @dataclass
@@ -54,9 +52,33 @@ class _Remembered:
     pk: int
     shown_in: tuple | None
     parent: Page | None
+    routable: bool  # the page routes what follows its path (RoutablePageMixin)
 
 
-def _follow(request, remembered: _Remembered):
+def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
+    """Route as Wagtail does; what to remember of it, and under how many of the path's slugs."""
+    route = Page.route_for_request(request, path)
+    if route is None:
+        return 0, None
+    page = route.page
+    routable = isinstance(page, RoutablePageMixin)
+    if (route.args or route.kwargs) and not routable:
+        return 0, None
+    remembered = _Remembered(
+        site=request._wagtail_site,
+        model=type(page),
+        pk=page.pk,
+        shown_in=getattr(page, "_shown_in", None),
+        # The ancestors the route went through (their own fields not loaded), so that the
+        # page knows its course without a query.
+        parent=getattr(page, "_cached_parent_obj", None),
+        routable=routable,
+    )
+    # One slug per level below the site's root page (a translation's root is at its depth).
+    return page.depth - request._wagtail_site.root_page.depth, remembered
+
+
+def _follow(request, remembered: _Remembered, rest: list[str]):
     page = remembered.model.objects.filter(pk=remembered.pk, live=True).first()
     if page is None:  # unpublished since (the next tree change forgets the route)
         return
@@ -64,7 +86,13 @@ def _follow(request, remembered: _Remembered):
     if remembered.parent is not None:
         page._cached_parent_obj = remembered.parent
     request._wagtail_site = remembered.site
-    request._wagtail_route_for_request = RouteResult(page)
+    if not remembered.routable:
+        request._wagtail_route_for_request = RouteResult(page)
+        return
+    try:
+        request._wagtail_route_for_request = page.route(request, rest)
+    except Http404:
+        request._wagtail_route_for_request = None
 
 
 # Wagtail's URLs, its page view replaced by `serve` (same name and pattern).

@@ -16,7 +16,8 @@ from academy.core.page_cache import tree_cached
 from academy.home.models import BrandingSettings
 from courses.models import LessonPage
 from courses.services import enrollment_create
-from tests.factories import add_module, lessons_of, make_trainer
+from tests.factories import add_module, lessons_of, make_trainer, single_choice
+from tests.quizzes.conftest import attempt_url, quiz_in_new_course, start_by_post
 
 pytestmark = pytest.mark.django_db
 
@@ -173,3 +174,16 @@ def test_learners_get_no_editing_bar_and_editors_do(learner_client, enrolled):
 
     assert "wagtail-userbar" not in learner_client.get(lesson.url).content.decode()
     assert "wagtail-userbar" in trainer_client.get(lesson.url).content.decode()
+
+
+def test_a_quiz_is_remembered_once_and_routes_what_follows_its_path(learner_client, learner):
+    quiz = quiz_in_new_course(questions=[single_choice()], learner=learner)
+    assert learner_client.get(quiz.url).status_code == 200
+    attempt = start_by_post(learner_client, quiz)
+
+    for _ in range(2):
+        assert learner_client.get(attempt_url(quiz, attempt)).status_code == 200
+    unknown = learner_client.get(quiz.url + "no-such-view/")
+
+    assert unknown.status_code == 404
+    assert len([key for key in cache_keys() if ":route-" in key]) == 1  # the quiz's own path

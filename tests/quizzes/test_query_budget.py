@@ -26,13 +26,12 @@ from tests.quizzes.conftest import (
 pytestmark = pytest.mark.django_db
 
 # Measured counts, kept tight so that a regression fails here. Most are fixed costs: session,
-# user, site, Wagtail routing (one query for the path: a quiz's own routes are not remembered
-# like page routes), the enrollment gate, locks and bulk writes; the course outline's pages come
-# from the cache.
+# user, the quiz page and its view restrictions (its route and the course outline's pages come
+# from the cache), the enrollment gate, locks and bulk writes.
 # Submitting changed answers saves them, grades, and (a pass) completes the course step.
 # A few are the lookups of the original quiz and course (attempts and progress are kept on the
 # originals whatever the language: courses/translations.py), a constant.
-BUDGET = {"start": 21, "save": 19, "submit": 34}
+BUDGET = {"start": 17, "save": 15, "submit": 30}
 
 BUILDERS = [single_choice, multiple_choice, true_false, short_answer, numeric, matching]
 
