@@ -40,7 +40,7 @@ def serve(request, path):
             break
     if "_wagtail_route_for_request" not in request.__dict__:
         length, remembered = _route_to_remember(request, path)
-        if remembered is not None:
+        if remembered is not None and length in keys:  # (a tree it cannot place: not kept)
             keep({keys[length]: remembered})
     return wagtail_views.serve(request, path)
 
