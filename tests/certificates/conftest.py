@@ -8,7 +8,6 @@ certificate until a test issues one, and `issued` gives one with its PDF rendere
 from io import BytesIO
 
 import pytest
-from django.core.cache import cache
 from pypdf import PdfReader
 
 from academy.accounts.models import User
@@ -28,14 +27,6 @@ from tests.factories import (
     make_trainer,
     single_choice,
 )
-
-
-@pytest.fixture(autouse=True)
-def fresh_cache():
-    """The verification rate limit counts in the cache: every test starts with none used."""
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ verification page and the Open Badges assertions, and read from the client's rea
 behind the load balancer. (Code entropy and the edited-PDF check: see test_catalogue.py.)"""
 
 import pytest
-from django.core.cache import cache
 
 from certificates.models import CertificateTemplate
 from certificates.services import certificate_issue
@@ -13,13 +12,6 @@ from tests.certificates.conftest import certified_course, complete
 pytestmark = pytest.mark.django_db
 
 PROXY = "10.0.0.2"
-
-
-@pytest.fixture(autouse=True)
-def fresh_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture
