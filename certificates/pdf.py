@@ -54,8 +54,17 @@ def placeholder_values(certificate) -> dict:
         "date": formats.date_format(timezone.localtime(issued), "DATE_FORMAT"),
         "hours": certificate.hours,
         "principles": ", ".join(f"{p['number']}. {p['name']}" for p in certificate.principles),
-        "score": percent(certificate.score) if certificate.score is not None else "-",
+        "score": percent(certificate.score) or "-",
         "serial": certificate.serial or "",
+    }
+
+
+def _images_by_name(rows, field: str, language: str) -> dict:
+    """Each row's image under its name as written on the template and as printed in `language`."""
+    return {
+        name: getattr(row, field)
+        for row in rows
+        for name in (row.name, printed_name(row.name, language=language))
     }
 
 
@@ -129,12 +138,7 @@ def _render(certificate, template) -> bytes:
     # Names as printed when issued (the certificate's snapshot); images from the template,
     # found by the name as written there or as this certificate prints it.
     people = template.with_people()
-    language = certificate.language
-    logos = {
-        name: issuer.logo
-        for issuer in people.issuers.all()
-        for name in (issuer.name, printed_name(issuer.name, language=language))
-    }
+    logos = _images_by_name(people.issuers.all(), "logo", certificate.language)
     x = 25 * mm
     for name in certificate.issuers:
         logo = _image(logos.get(name))
@@ -163,11 +167,7 @@ def _render(certificate, template) -> bytes:
     body.drawOn(canvas, 35 * mm, height - 100 * mm - body_height)
 
     x = 30 * mm
-    signatures = {
-        name: signatory.signature
-        for signatory in people.signatories.all()
-        for name in (signatory.name, printed_name(signatory.name, language=language))
-    }
+    signatures = _images_by_name(people.signatories.all(), "signature", certificate.language)
     for signatory in certificate.signatories:
         signature = _image(signatures.get(signatory["name"]))
         if signature:

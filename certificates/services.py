@@ -260,11 +260,7 @@ def bulk_issue_run(*, job) -> None:
     completed = Enrollment.objects.filter(course=job.course, status=Enrollment.Status.COMPLETED)
     if job.cohort_id:
         completed = completed.filter(cohort=job.cohort_id)
-    learner_ids = list(
-        User.objects.filter(pk__in=completed.values("learner"))
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    learner_ids = list(completed.order_by("learner").values_list("learner", flat=True).distinct())
     with transaction.atomic():
         job = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
         job.run += 1

@@ -7,8 +7,15 @@ from academy.core.mail import send_templated_email
 from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 from courses.models import CoursePage
 
-from .models import Certificate, CourseCertificateRule
-from .services import NotEligible, certificate_deliver, certificate_issue, certificate_request
+from .models import BulkIssueJob, Certificate, CourseCertificateRule
+from .services import (
+    NotEligible,
+    bulk_issue_chunk,
+    bulk_issue_run,
+    certificate_deliver,
+    certificate_issue,
+    certificate_request,
+)
 
 
 @shared_task(**IDEMPOTENT)
@@ -62,21 +69,17 @@ def send_certificate_issued(certificate_id):
     )
 
 
+def _bulk_job(job_id):
+    return BulkIssueJob.objects.select_related("course", "requested_by").filter(pk=job_id).first()
+
+
 @shared_task(**IDEMPOTENT)
 def run_bulk_issue(job_id):
-    from .models import BulkIssueJob
-    from .services import bulk_issue_run
-
-    job = BulkIssueJob.objects.select_related("course", "requested_by").filter(pk=job_id).first()
-    if job is not None:
+    if job := _bulk_job(job_id):
         bulk_issue_run(job=job)
 
 
 @shared_task(**IDEMPOTENT)
 def issue_bulk_chunk(job_id, run, index, learner_ids):
-    from .models import BulkIssueJob
-    from .services import bulk_issue_chunk
-
-    job = BulkIssueJob.objects.select_related("course", "requested_by").filter(pk=job_id).first()
-    if job is not None:
+    if job := _bulk_job(job_id):
         bulk_issue_chunk(job=job, run=run, index=index, learner_ids=learner_ids)

@@ -75,7 +75,6 @@ class CourseOutline:
     course: CoursePage  # as shown: in the reader's language where translated
     enrollment: Enrollment | None
     modules: list[OutlineModule]
-    canonical_course_pk: int | None = None
 
     @property
     def steps(self) -> list[OutlineStep]:
@@ -100,9 +99,7 @@ class CourseOutline:
         return next((step for step in steps if not step.completed), None)
 
     def module(self, module) -> OutlineModule | None:
-        """The entry of `module` (in any of its languages, or the shown module's id)."""
-        if isinstance(module, int):
-            return next((m for m in self.modules if m.page.pk == module), None)
+        """The entry of `module` (in any of its languages)."""
         key = module.translation_key
         return next((m for m in self.modules if m.page.translation_key == key), None)
 
@@ -240,7 +237,6 @@ def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
         course=course,
         enrollment=enrollment,
         modules=list(outline_modules.values()),
-        canonical_course_pk=tree.canonical.pk,
     )
 
 

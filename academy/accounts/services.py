@@ -52,8 +52,9 @@ def signup_register(*, next_url: str = "", **fields) -> User:
     return user
 
 
-def _awaits_confirmation(user: User) -> bool:
-    # Never logged in: an account that staff deactivated later is not revived by an old link.
+def awaits_confirmation(user: User) -> bool:
+    """Signed up and not confirmed yet. Never logged in: an account that staff deactivated
+    later is not revived by an old link."""
     return not user.is_active and user.last_login is None
 
 
@@ -80,7 +81,7 @@ def signup_confirm(*, token: str) -> tuple[User, bool, str]:
             _("This confirmation link is not valid. Check that you copied all of it.")
         ) from error
     user = User.objects.filter(pk=data.get("user"), email=data.get("email")).first()
-    if user is None or (not user.is_active and not _awaits_confirmation(user)):
+    if user is None or (not user.is_active and not awaits_confirmation(user)):
         raise InvalidConfirmationLink(_("This confirmation link is not valid."))
     newly_confirmed = not user.is_active
     if newly_confirmed:
@@ -94,8 +95,11 @@ def signup_confirmation_resend(*, email: str) -> None:
     nothing either way, so the form cannot be used to find out who has an account."""
     from .tasks import send_signup_confirmation
 
-    user = User.objects.filter(email__iexact=User.objects.normalize_email(email)).first()
-    if user is not None and _awaits_confirmation(user):
+    try:
+        user = User.objects.get_by_natural_key(email)
+    except User.DoesNotExist:
+        return
+    if awaits_confirmation(user):
         transaction.on_commit(lambda: send_signup_confirmation.delay(user.pk))
 
 

@@ -13,15 +13,15 @@ from academy.core.mail import send_templated_email
 from academy.core.task_options import SENDS_EMAIL
 
 from .models import User
-from .services import CONFIRMATION_LINK_MAX_AGE, signup_confirmation_token
+from .services import CONFIRMATION_LINK_MAX_AGE, awaits_confirmation, signup_confirmation_token
 
 
 @shared_task(**SENDS_EMAIL)
 def send_signup_confirmation(user_id, next_url=""):
     """Email the link that confirms a new account, in its language. An account confirmed (or
     gone) in the meantime needs no email."""
-    user = User.objects.filter(pk=user_id, is_active=False, last_login__isnull=True).first()
-    if user is None:
+    user = User.objects.filter(pk=user_id).first()
+    if user is None or not awaits_confirmation(user):
         return
     token = signup_confirmation_token(user=user, next_url=next_url)
     send_templated_email(

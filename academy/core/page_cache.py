@@ -29,7 +29,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import post_page_move
 
 logger = logging.getLogger(__name__)
 GENERATION_KEY = "page-cache:generation"
@@ -166,7 +166,8 @@ def _purge_on_page_change(sender, instance, **kwargs):
 
 
 def connect_purge_signals():
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(page_cache_purge, dispatch_uid=f"page-cache-purge-{id(signal)}")
+    # Publishing and unpublishing save the page (post_save); a move updates the descendants'
+    # paths without saving them.
+    post_page_move.connect(page_cache_purge, dispatch_uid="page-cache-purge-move")
     post_save.connect(_purge_on_page_change, dispatch_uid="page-cache-purge-save")
     post_delete.connect(_purge_on_page_change, dispatch_uid="page-cache-purge-delete")
