@@ -9,7 +9,7 @@ from functools import partial
 from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
@@ -17,7 +17,7 @@ from academy.accounts.models import User
 from academy.core.task_options import RETRIED_ERRORS
 from academy.governance.models import Principle
 from courses.models import Enrollment
-from courses.translations import version_for
+from courses.translations import localized, version_for
 
 from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
 from .selectors import average_quiz_score
@@ -134,13 +134,12 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None, render=True):
 
 
 def _principles_in(course, language: str) -> list[Principle]:
-    """The course's principles by number, each in `language` where translated."""
+    """The course's principles by number, each in `language` or its best fallback, as the
+    course title is (`version_for`)."""
     principles = list(course.principles.order_by("number"))
-    translated = Principle.objects.filter(
-        translation_key__in=[p.translation_key for p in principles], locale__language_code=language
-    )
-    by_key = {p.translation_key: p for p in translated}
-    return [by_key.get(p.translation_key, p) for p in principles]
+    with translation.override(language):
+        shown = localized(principles, Principle.objects.all())
+    return [shown[principle.pk] for principle in principles]
 
 
 def _next_serial(year: int) -> str:

@@ -83,3 +83,19 @@ def test_names_written_in_cyrillic_print_in_latin_on_a_latin_certificate(serbian
     assert "Agencija za lokalnu demokratiju Mostar" in certificate.issuers
     text = " ".join(pdf_text(stored_pdf(certificate)).split())
     assert "Jelena Perić" in text and "Перић" not in text
+
+
+def test_principles_on_a_certificate_fall_back_as_the_course_title_does(template, issue):
+    course = certified_course(template)  # on principles 6 and 9, written in English
+    openness = course.principles.get(number=6)
+    bosnian = openness.copy_for_translation(Locale.objects.get(language_code="bs"))
+    bosnian.name = "Otvorenost i transparentnost"
+    bosnian.save()
+    learner = UserFactory(preferred_language="hr")  # no Croatian principles: Bosnian first
+    complete(learner, course)
+
+    certificate = issue(learner, course)
+
+    names = {p["number"]: p["name"] for p in certificate.principles}
+    assert names[6] == "Otvorenost i transparentnost"
+    assert names[9] == course.principles.get(number=9).name  # nothing better than the original

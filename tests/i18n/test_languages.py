@@ -89,6 +89,20 @@ def test_a_bad_switch_changes_nothing(client, learner):
     assert learner.preferred_language == "hr"  # the valid switch, not the unknown one
 
 
+@pytest.mark.parametrize("page", ["abc", "-1", "999999", "course"])
+def test_a_page_parameter_that_does_not_fit_keeps_the_path_under_the_new_prefix(
+    client, course, page
+):
+    # Not a number, no such page, or a page that is not where `next` is (the course page,
+    # while the learner is on the catalogue).
+    page_id = course.pk if page == "course" else page
+
+    response = client.get(f"/i18n/switch/bs/?next=/en/courses/&page={page_id}")
+
+    assert response.status_code == 302
+    assert response.url == "/bs/courses/"
+
+
 def test_pages_for_visitors_carry_no_csrf_token(client, course):
     html = client.get("/sr/courses/").content.decode()
     assert "/i18n/switch/bs/" in html
