@@ -186,9 +186,13 @@ CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task a killed worker had taken comes back after this long: longer than the longest task
-# (a bulk issue to a whole cohort), or a task still running would be handed out twice.
+# (a chunk of a bulk issue), or a task still running would be handed out twice. Workers look
+# for such tasks every 10 s (kombu's default looks every 100 s, so a chunk could wait that long
+# once its timeout had passed).
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 60 * 60)),
+    "unacked_restore_interval": 10,
+    "unacked_restore_throttle": 1,
 }
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "academy")
 CELERY_TASK_SERIALIZER = "json"
