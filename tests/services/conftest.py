@@ -15,6 +15,8 @@ from django.db import connection
 from tests.services.workers import start_celery_worker, wait_until
 
 QUEUE = f"lap-services-{os.getpid()}"
+# Set while the session's worker runs: from then on every test's tasks go to it.
+running_worker = {}
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -44,10 +46,36 @@ def celery_worker(django_db_setup, django_db_blocker, mail_dir):
     )
     try:
         wait_until(lambda: app.control.ping(timeout=0.5), timeout=30, what="the Celery worker")
+        running_worker["app"] = app
         yield worker
     finally:
+        running_worker.clear()
         worker.terminate()
         worker.wait(timeout=30)
+
+
+def worker_idle(app):
+    """Nothing waits in the queue and the worker answers with nothing in hand (a solo worker
+    cannot answer while it runs a task)."""
+    with app.connection_for_read() as conn:
+        try:
+            if conn.default_channel.queue_declare(QUEUE, passive=True).message_count:
+                return False
+        except conn.channel_errors:
+            pass  # Redis keeps no empty queue: not found means empty
+    inspect = app.control.inspect(timeout=1, limit=1)  # one worker: no need to wait for more
+    replies = [inspect.active(), inspect.reserved(), inspect.scheduled()]
+    return all(reply and not any(reply.values()) for reply in replies)
+
+
+@pytest.fixture(autouse=True)
+def worker_finished():
+    """A test ends when the worker has run what it queued. pytest-django empties the tables
+    after this teardown (its database fixtures are set up first): a task still running then
+    deadlocks with the TRUNCATE or writes into the next test (a CI run failed so)."""
+    yield
+    if app := running_worker.get("app"):
+        wait_until(lambda: worker_idle(app) and worker_idle(app), timeout=60, what="an idle worker")
 
 
 @pytest.fixture(name="wait_until")
