@@ -20,7 +20,7 @@ from academy.core.search import search_fold
 
 from .models import Cohort, CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
 from .steps import step_models
-from .translations import best_version, canonical_pk, localized
+from .translations import best_version, canonical_pk, localized, versions_by_key
 
 if TYPE_CHECKING:
     from academy.accounts.models import User
@@ -204,15 +204,10 @@ def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
     """The outline of the original course's live modules and steps, each shown in the best
     language available (see `translations.best_version`), with progress on the originals."""
     languages = content_languages()
-
-    def versions_of(pages):
-        by_key = {}
-        for page in pages:
-            language = tree.languages_by_locale.get(page.locale_id)
-            by_key.setdefault(page.translation_key, {})[language] = page
-        return by_key
-
-    module_versions, step_versions = versions_of(tree.modules), versions_of(tree.steps)
+    module_versions, step_versions = (
+        versions_by_key(pages, lambda page: tree.languages_by_locale.get(page.locale_id))
+        for pages in (tree.modules, tree.steps)
+    )
     outline_modules = {}
     for module in tree.modules:
         if module.path.startswith(tree.canonical.path):
@@ -328,12 +323,12 @@ def catalogue_for(*, index, learner) -> list[CourseCard]:
         .prefetch_related("principles")
         .order_by("pk")
     )
-    by_key: dict = {}
-    for course in candidates:
-        by_key.setdefault(course.translation_key, {})[course.locale.language_code] = course
     languages = content_languages()
     courses = sorted(
-        (best_version(group, next(iter(group.values())), languages) for group in by_key.values()),
+        (
+            best_version(group, next(iter(group.values())), languages)
+            for group in versions_by_key(candidates).values()
+        ),
         key=lambda course: course.path[index.depth * Page.steplen :],
     )
     learner = _learner_or_none(learner)

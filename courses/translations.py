@@ -49,17 +49,25 @@ def best_version(versions: dict[str, Page], canonical: Page, languages: list[str
     return canonical
 
 
+def versions_by_key(pages, language_of=lambda page: page.locale.language_code) -> dict:
+    """`pages` grouped as versions of one page: {translation_key: {language code: page}}."""
+    by_key = defaultdict(dict)
+    for page in pages:
+        by_key[page.translation_key][language_of(page)] = page
+    return by_key
+
+
 def localized(pages, queryset) -> dict[int, Page]:
     """For each page (the original of its translations), the version to show in the active
     language, keyed by the original's id. `queryset` (e.g. `CoursePage.objects.live()`) says
     what may be shown and what to load with it. One query for all of them."""
     languages = content_languages()
-    by_key = defaultdict(dict)
-    for version in queryset.filter(
-        translation_key__in={page.translation_key for page in pages},
-        locale__language_code__in=languages,
-    ).select_related("locale"):
-        by_key[version.translation_key][version.locale.language_code] = version
+    by_key = versions_by_key(
+        queryset.filter(
+            translation_key__in={page.translation_key for page in pages},
+            locale__language_code__in=languages,
+        ).select_related("locale")
+    )
     return {page.pk: best_version(by_key[page.translation_key], page, languages) for page in pages}
 
 
