@@ -203,20 +203,21 @@ def certificate_revoke(*, certificate: Certificate, reason: str, revoked_by) -> 
     return locked
 
 
-def certificate_deliver(*, certificate: Certificate) -> None:
+def certificate_deliver(*, certificate: Certificate) -> bool:
     """Render an issued certificate's PDF (once) and email it to the learner if still valid.
     A certificate revoked before its PDF was rendered still gets one, for the record. The row
     is locked while rendering: a render task and a bulk issue reaching the same certificate
-    make one PDF and one email."""
+    make one PDF and one email. Returns whether this call rendered it."""
     from .tasks import send_certificate_issued
 
     with transaction.atomic():
         locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
         if locked.pdf_sha256:
-            return
+            return False
         certificate_render(certificate=certificate)
         if locked.status == Certificate.Status.VALID:
             transaction.on_commit(partial(send_certificate_issued.delay, certificate.pk))
+        return True
 
 
 def certificate_render(*, certificate: Certificate) -> Certificate:
@@ -274,28 +275,45 @@ def bulk_issue_run(*, job) -> None:
 
 def bulk_issue_chunk(*, job, run: int, index: int, learner_ids: list[int]) -> None:
     """Issue, render and send the certificates of some of a bulk job's learners, then count the
-    chunk once: learners certified since the job started count as issued, those whose
-    certificate could not be issued or rendered as failed (logged; the next bulk issue tries
-    them again), the others (already certified, or no longer eligible) as skipped."""
-    failed = 0
+    chunk once (see `_bulk_count_chunk`): those whose certificate could not be issued or
+    rendered count as failed (logged; the next bulk issue tries them again)."""
+    failed, delivered = 0, set()
     for learner in User.objects.filter(pk__in=learner_ids).order_by("pk"):
         try:
-            _bulk_issue_one(job=job, learner=learner)
+            if _bulk_issue_one(job=job, learner=learner):
+                delivered.add(learner.pk)
         except RETRIED_ERRORS:
             raise  # the database or storage is away: the task tries the chunk again
         except Exception:
             logger.exception("Bulk issue %s: no certificate for learner %s", job.pk, learner.pk)
             failed += 1
-    issued = (
-        Certificate.objects.filter(
-            learner__in=learner_ids,
-            course=job.course,
-            status=Certificate.Status.VALID,
-            issued_at__gte=job.created_at,
-        )
-        .exclude(pdf_sha256="")
-        .count()
+    _bulk_count_chunk(
+        job=job, run=run, index=index, learner_ids=learner_ids, failed=failed, delivered=delivered
     )
+
+
+def bulk_issue_chunk_lost(*, job, run: int, index: int, learner_ids: list[int]) -> None:
+    """A chunk gave up (its retries spent, e.g. the storage away for ten minutes): its learners
+    not certified count as failed, so that the job still ends and says how many; the next bulk
+    issue tries them again."""
+    logger.error("Bulk issue %s: chunk %s of run %s gave up", job.pk, index, run)
+    _bulk_count_chunk(job=job, run=run, index=index, learner_ids=learner_ids, failed=None)
+
+
+def _bulk_count_chunk(*, job, run, index, learner_ids, failed: int | None, delivered=()) -> None:
+    """Count a chunk once, if it belongs to the job's current run: as issued the learners
+    certified since the job started (by an earlier try of the chunk too) or `delivered` now (an
+    earlier job issued but could not render), `failed` as failed (None: all the others), the
+    rest (already certified, or no longer eligible) as skipped."""
+    certified = Certificate.objects.filter(
+        learner__in=learner_ids,
+        course=job.course,
+        status=Certificate.Status.VALID,
+        issued_at__gte=job.created_at,
+    ).exclude(pdf_sha256="")
+    issued = len(set(certified.values_list("learner", flat=True)) | set(delivered))
+    if failed is None:
+        failed = len(learner_ids) - issued
     with transaction.atomic():
         job = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
         if run != job.run or index in job.done_chunks:
@@ -310,7 +328,8 @@ def bulk_issue_chunk(*, job, run: int, index: int, learner_ids: list[int]) -> No
         job.save()
 
 
-def _bulk_issue_one(*, job, learner) -> None:
+def _bulk_issue_one(*, job, learner) -> bool:
+    """Whether the learner's certificate was rendered and sent now."""
     certificate = Certificate.objects.filter(
         learner=learner, course=job.course, status=Certificate.Status.VALID
     ).first()
@@ -320,5 +339,5 @@ def _bulk_issue_one(*, job, learner) -> None:
                 learner=learner, course=job.course, issued_by=job.requested_by, render=False
             )
         except NotEligible:
-            return
-    certificate_deliver(certificate=certificate)  # here: no render task per certificate
+            return False
+    return certificate_deliver(certificate=certificate)  # here: no render task per certificate

@@ -11,6 +11,7 @@ from .models import BulkIssueJob, Certificate, CourseCertificateRule
 from .services import (
     NotEligible,
     bulk_issue_chunk,
+    bulk_issue_chunk_lost,
     bulk_issue_run,
     certificate_deliver,
     certificate_issue,
@@ -79,7 +80,15 @@ def run_bulk_issue(job_id):
         bulk_issue_run(job=job)
 
 
-@shared_task(**IDEMPOTENT)
+def _chunk_lost(task, exc, task_id, args, kwargs, einfo):
+    """Celery calls this once a chunk has failed for good (retries spent, or an error no retry
+    mends): the job must still end."""
+    job_id, run, index, learner_ids = args
+    if job := _bulk_job(job_id):
+        bulk_issue_chunk_lost(job=job, run=run, index=index, learner_ids=learner_ids)
+
+
+@shared_task(**IDEMPOTENT, on_failure=_chunk_lost)
 def issue_bulk_chunk(job_id, run, index, learner_ids):
     if job := _bulk_job(job_id):
         bulk_issue_chunk(job=job, run=run, index=index, learner_ids=learner_ids)

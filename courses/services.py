@@ -69,11 +69,11 @@ def _enrollment_for(*, learner, course) -> Enrollment:
 ACTIVITY_RESOLUTION = timedelta(minutes=5)
 
 
-def step_visit(*, enrollment: Enrollment, step, started: bool, step_id: int | None = None) -> None:
+def step_visit(*, enrollment: Enrollment, step, started: bool) -> None:
     """Record that an enrolled learner opened a step (in any language), so "Continue" brings
     them back to it. `started` says whether the learner had opened it before (the page already
-    knows); `step_id` is the original step's id when the caller knows it (the outline does)."""
-    step_id = step_id or canonical_pk(step)
+    knows)."""
+    step_id = canonical_pk(step)
     if not started:
         StepProgress.objects.get_or_create(learner_id=enrollment.learner_id, step_id=step_id)
     now = timezone.now()

@@ -26,14 +26,19 @@ def canonical_pk(page) -> int:
     return page._canonical_pk
 
 
+def remember_canonical(page, pk: int):
+    """Tell `page` the id of its original, when the caller knows it already (the outline, a
+    quiz attempt), so that `canonical_pk` needs no query."""
+    page._canonical_pk = pk
+    return page
+
+
 def canonical_of(page):
     """The original of `page`'s translations, as the same model (`page` itself if original)."""
     pk = canonical_pk(page)
     if pk == page.pk:
         return page
-    original = type(page).objects.get(pk=pk)
-    original._canonical_pk = pk
-    return original
+    return remember_canonical(type(page).objects.get(pk=pk), pk)
 
 
 def best_version(versions: dict[str, Page], canonical: Page, languages: list[str]) -> Page:

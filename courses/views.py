@@ -24,6 +24,7 @@ from .services import (
     step_visit,
 )
 from .steps import step_models
+from .translations import remember_canonical
 
 
 def serve_step(step, request, serve, *args, **kwargs):
@@ -40,13 +41,8 @@ def serve_step(step, request, serve, *args, **kwargs):
         )
     _module, entry = outline.locate(step)
     if entry:  # the outline knows the original: services need not look it up again
-        step._canonical_pk = entry.canonical_pk
-    step_visit(
-        enrollment=outline.enrollment,
-        step=step,
-        started=bool(entry and entry.started),
-        step_id=entry.canonical_pk if entry else None,
-    )
+        remember_canonical(step, entry.canonical_pk)
+    step_visit(enrollment=outline.enrollment, step=step, started=bool(entry and entry.started))
     request.course_outline = outline  # read by the step's get_context
     return serve(request, *args, **kwargs)
 

@@ -14,7 +14,7 @@ from wagtail.log_actions import log
 
 from courses.selectors import course_of_step, enrollment_of
 from courses.services import step_complete
-from courses.translations import canonical_pk
+from courses.translations import canonical_pk, remember_canonical
 
 from .grading import InvalidAnswer, clean_response, grade
 from .models import AttemptAnswer, Question, QuizAttempt, QuizPage
@@ -251,8 +251,11 @@ def _apply_totals(attempt, answers, now):
     if attempt.passed:
         quiz = attempt.quiz  # always the original quiz, in the original course
         course = course_of_step(quiz)
-        quiz._canonical_pk, course._canonical_pk = quiz.pk, course.pk
-        step_complete(learner=attempt.learner, course=course, step=quiz)
+        step_complete(
+            learner=attempt.learner,
+            course=remember_canonical(course, course.pk),
+            step=remember_canonical(quiz, quiz.pk),
+        )
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from certificates.services import (
     certificate_deliver,
     certificate_issue,
 )
+from certificates.tasks import issue_bulk_chunk
 from tests.factories import completed_learners
 
 pytestmark = pytest.mark.django_db
@@ -130,3 +131,35 @@ def test_rendering_twice_makes_one_pdf_and_one_email(
         certificate_deliver(certificate=stale_copy)  # e.g. the render task, a moment later
 
     assert len(mailoutbox) == 1
+
+
+def test_a_chunk_that_gives_up_counts_its_learners_as_failed_and_the_job_ends(
+    course, django_capture_on_commit_callbacks, monkeypatch
+):
+    learners = completed_learners(course, 2)
+    with django_capture_on_commit_callbacks():  # the test runs the chunk itself, as a worker
+        job = bulk_issue_start(course=course, requested_by=None)
+        bulk_issue_run(job=job)
+    job.refresh_from_db()
+
+    def storage_away(certificate):
+        raise ConnectionRefusedError("the media storage does not answer")
+
+    monkeypatch.setattr(certificates.pdf, "render_pdf", storage_away)
+    # As a worker runs it: each retry at once, the error kept in the result, not raised.
+    monkeypatch.setitem(issue_bulk_chunk.app.conf, "task_eager_propagates", False)
+    chunk = issue_bulk_chunk.apply((job.pk, job.run, 0, [lr.pk for lr in learners]), throw=False)
+
+    assert chunk.failed()  # after its retries
+    job.refresh_from_db()
+    assert (job.status, job.processed, job.issued, job.failed) == (
+        BulkIssueJob.Status.DONE,
+        2,
+        0,
+        2,
+    )
+
+    monkeypatch.undo()  # the storage is back: the next bulk issue delivers them
+    job = run(course, django_capture_on_commit_callbacks)
+    assert (job.issued, job.failed) == (2, 0)
+    assert all(Certificate.objects.values_list("pdf_sha256", flat=True))
