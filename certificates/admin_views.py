@@ -3,7 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -196,17 +196,6 @@ class BulkIssueForm(forms.Form):
         help_text=gettext_lazy("Only this cohort's learners; leave empty for the whole course."),
     )
 
-    def clean(self):
-        cleaned = super().clean()
-        course, cohort = cleaned.get("course"), cleaned.get("cohort")
-        if course and cohort and cohort.course_id != course.pk:
-            self.add_error(
-                "cohort",
-                _("The cohort %(cohort)s takes %(course)s, not this course.")
-                % {"cohort": cohort, "course": cohort.course},
-            )
-        return cleaned
-
 
 def _require_manager(request):
     if not can_manage_certificates(request.user):
@@ -303,8 +292,12 @@ def bulk_issue_view(request):
     _require_manager(request)
     form = BulkIssueForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        job = bulk_issue_start(requested_by=request.user, **form.cleaned_data)
-        return redirect("certificates_bulk_progress", job.pk)
+        try:
+            job = bulk_issue_start(requested_by=request.user, **form.cleaned_data)
+        except ValidationError as error:  # e.g. a cohort of another course
+            form.add_error(None, error)
+        else:
+            return redirect("certificates_bulk_progress", job.pk)
     jobs = BulkIssueJob.objects.select_related("course", "cohort")[:10]
     return _render(request, "bulk_issue.html", {"form": form, "jobs": jobs})
 

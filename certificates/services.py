@@ -6,7 +6,7 @@ import logging
 from datetime import timedelta
 from functools import partial
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -235,7 +235,12 @@ def bulk_issue_start(*, course, requested_by, cohort=None) -> BulkIssueJob:
     """Queue issuing to every learner who completed `course` (only those of `cohort`, if given)
     and has no valid certificate."""
     if cohort is not None and cohort.course_id != course.pk:
-        raise ValueError(_("The cohort %(cohort)s does not take this course.") % {"cohort": cohort})
+        raise ValidationError(
+            {
+                "cohort": _("The cohort %(cohort)s takes %(course)s, not this course.")
+                % {"cohort": cohort, "course": cohort.course}
+            }
+        )
     job = BulkIssueJob.objects.create(course=course, cohort=cohort, requested_by=requested_by)
     transaction.on_commit(lambda: _queue_bulk(job.pk))
     return job

@@ -42,6 +42,10 @@ class ImportRow:
         return not self.errors
 
 
+def not_csv() -> str:
+    return _("The file cannot be read as CSV. Save it from your spreadsheet as “CSV UTF-8”.")
+
+
 def read_csv(data: bytes) -> list[dict]:
     if len(data) > MAX_BYTES:
         raise ImportFileError(_("The file is larger than 1 MB. Split it into smaller files."))
@@ -50,9 +54,7 @@ def read_csv(data: bytes) -> list[dict]:
     except UnicodeDecodeError:
         raise ImportFileError(_("The file is not UTF-8 text. Save it as “CSV UTF-8”.")) from None
     if "\x00" in text:  # binary, not text (and PostgreSQL cannot store it)
-        raise ImportFileError(
-            _("The file cannot be read as CSV. Save it from your spreadsheet as “CSV UTF-8”.")
-        )
+        raise ImportFileError(not_csv())
     try:
         dialect = csv.Sniffer().sniff(text.splitlines()[0] if text else "", delimiters=",;\t")
     except csv.Error:
@@ -70,9 +72,7 @@ def read_csv(data: bytes) -> list[dict]:
         rows = list(reader)
     except csv.Error:
         # A binary file that happens to be valid UTF-8, or a cell of 100,000+ characters.
-        raise ImportFileError(
-            _("The file cannot be read as CSV. Save it from your spreadsheet as “CSV UTF-8”.")
-        ) from None
+        raise ImportFileError(not_csv()) from None
     if len(rows) > MAX_ROWS:
         raise ImportFileError(_("At most %(max)d learners per file.") % {"max": MAX_ROWS})
     return rows
