@@ -5,8 +5,8 @@ from django.views.i18n import JavaScriptCatalog
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from academy.accounts.views import switch_language
 from academy.core.health import health
-from academy.core.views import switch_language
 
 urlpatterns = [
     path("health/", health, name="health"),

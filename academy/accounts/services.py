@@ -17,6 +17,14 @@ class InvalidConfirmationLink(Exception):
     """A confirmation link that was altered, made for another address, or is too old."""
 
 
+def preferred_language_set(*, user: User, language: str) -> None:
+    """Remember the language the user reads in (emails and certificates use it); no write
+    when it is already theirs."""
+    if user.preferred_language != language:
+        User.objects.filter(pk=user.pk).update(preferred_language=language)
+        user.preferred_language = language
+
+
 @transaction.atomic
 def user_register(
     *,

@@ -1,32 +1,53 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.mixins import LoginRequiredMixin
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView, UpdateView
 
+from academy.core.links import local_url, translated_url
 from academy.core.rate_limit import over_limit
 
 from .forms import ProfileForm, ResendConfirmationForm, SignUpForm
 from .services import (
     InvalidConfirmationLink,
+    preferred_language_set,
     signup_confirm,
     signup_confirmation_resend,
     signup_register,
 )
 
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
-def _local_url(request, url):
-    """`url` if it is on this site, else the home page: "next" can be set by anyone."""
-    if url_has_allowed_host_and_scheme(
-        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return url
-    return "/"
+
+@require_GET
+def switch_language(request, language):
+    """Go to the same page in `language` (`next`, with `page` its Wagtail id) and remember the
+    choice: on the profile of a signed-in learner (emails and certificates use it) and in the
+    language cookie (for unprefixed URLs). Plain links, no form: no CSRF token in cached pages."""
+    if language not in LANGUAGE_CODES:
+        raise Http404
+    next_url = local_url(request, request.GET.get("next", "/"))
+    response = redirect(translated_url(next_url, request.GET.get("page"), language))
+    # A GET that writes, on purpose (links, cacheable pages). The session cookie is SameSite=Lax,
+    # so another site's image or script cannot do it; a link followed from another site can,
+    # and the learner sees the language change at once and can switch back.
+    if request.user.is_authenticated:
+        preferred_language_set(user=request.user, language=language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+    )
+    return response
 
 
 class SignUpView(FormView):
@@ -46,7 +67,7 @@ class SignUpView(FormView):
             preferred_language=form.cleaned_data["preferred_language"],
             organisation=form.cleaned_data["organisation"],
             role=form.cleaned_data["role"],
-            next_url=_local_url(self.request, self.request.POST.get("next", "")),
+            next_url=local_url(self.request, self.request.POST.get("next", "")),
         )
         self.request.session["signup_email"] = user.email
         return redirect("signup_sent")
@@ -78,7 +99,7 @@ def signup_confirm_view(request, token):
         return redirect("login")
     login(request, user, backend="academy.accounts.backends.EmailBackend")
     messages.success(request, _("Your email address is confirmed. Welcome to LAP Academy!"))
-    return redirect(_local_url(request, next_url))
+    return redirect(local_url(request, next_url))
 
 
 # Confirmation emails one client address may ask for in an hour: enough for typos, too few to
