@@ -56,6 +56,19 @@ def test_an_enrolled_learner_reads_a_lesson_and_marks_it_complete(learner_client
     assert "You have completed this lesson" in learner_client.get(first.url).content.decode()
 
 
+def test_beside_a_lesson_the_outline_lists_the_steps_of_its_module_only(learner_client, learner):
+    course = make_course(modules=3, lessons_per_module=2)
+    enrollment_create(learner=learner, course=course)
+    lessons = lessons_of(course)
+
+    page = learner_client.get(lessons[2].url).content.decode()
+    aside = page.split('class="lesson-layout__outline"')[1]
+
+    assert all(f"Module {n}</a>" in aside for n in (1, 2, 3))  # every module, to go to
+    assert [lesson.title in aside for lesson in lessons] == [False, False, True, True, False, False]
+    assert 'aria-current="page"' in aside
+
+
 def test_the_course_page_offers_to_continue_where_the_learner_left_off(
     learner_client, learner, course
 ):
