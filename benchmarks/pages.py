@@ -127,8 +127,8 @@ def queries(args):
 
 
 def profile(args):
-    """The logged-in lesson page (50 lessons) in-process, many times, with pyinstrument: where
-    a request's time goes, without the server and the load generator."""
+    """The logged-in lesson page (of a course of --lessons lessons) in-process, many times, with
+    pyinstrument: where a request's time goes, without the server and the load generator."""
     django_setup()
     import time
 
@@ -139,7 +139,7 @@ def profile(args):
 
     client = Client()
     client.force_login(User.objects.get(email=LEARNER))
-    path = lesson_path(50)
+    path = lesson_path(args.lessons)
     secure = {"secure": True, "HTTP_HOST": "localhost"}
     for _ in range(5):  # warm: first-request costs are not per page
         assert client.get(path, **secure).status_code == 200
@@ -149,8 +149,13 @@ def profile(args):
         for _ in range(args.requests):
             client.get(path, **secure)
     elapsed = time.perf_counter() - started
-    print(f"command: python benchmarks/pages.py profile --requests {args.requests}")
-    print(f"lesson page (50 lessons): {1000 * elapsed / args.requests:.1f} ms per request")
+    print(
+        "command: python benchmarks/pages.py profile "
+        f"--requests {args.requests} --lessons {args.lessons}"
+    )
+    print(
+        f"lesson page ({args.lessons} lessons): {1000 * elapsed / args.requests:.1f} ms per request"
+    )
     print(
         profiler.output_text(
             unicode=False, color=False, show_all=os.environ.get("PROFILE_ALL") == "1"
@@ -201,6 +206,7 @@ def main():
     sub.add_parser("queries")
     p = sub.add_parser("profile")
     p.add_argument("--requests", type=int, default=200)
+    p.add_argument("--lessons", type=int, choices=SIZES, default=50)
     r = sub.add_parser("run")
     r.add_argument("--base-url", default="http://127.0.0.1:8101")
     r.add_argument("--rounds", type=int, default=3)
