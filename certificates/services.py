@@ -282,7 +282,7 @@ def bulk_issue_chunk(*, job, run: int, index: int, learner_ids: list[int]) -> No
     """Issue, render and send the certificates of some of a bulk job's learners, then count the
     chunk once (see `_bulk_count_chunk`): those whose certificate could not be issued or
     rendered count as failed (logged; the next bulk issue tries them again)."""
-    failed, delivered = 0, set()
+    failed, delivered = set(), set()
     for learner in User.objects.filter(pk__in=learner_ids).order_by("pk"):
         try:
             if _bulk_issue_one(job=job, learner=learner):
@@ -291,7 +291,7 @@ def bulk_issue_chunk(*, job, run: int, index: int, learner_ids: list[int]) -> No
             raise  # the database or storage is away: the task tries the chunk again
         except Exception:
             logger.exception("Bulk issue %s: no certificate for learner %s", job.pk, learner.pk)
-            failed += 1
+            failed.add(learner.pk)
     _bulk_count_chunk(
         job=job, run=run, index=index, learner_ids=learner_ids, failed=failed, delivered=delivered
     )
@@ -299,35 +299,37 @@ def bulk_issue_chunk(*, job, run: int, index: int, learner_ids: list[int]) -> No
 
 def bulk_issue_chunk_lost(*, job, run: int, index: int, learner_ids: list[int]) -> None:
     """A chunk gave up (its retries spent, e.g. the storage away for ten minutes): its learners
-    not certified count as failed, so that the job still ends and says how many; the next bulk
-    issue tries them again."""
+    left without a certificate count as failed, so that the job still ends and says how many;
+    the next bulk issue tries them again."""
     logger.error("Bulk issue %s: chunk %s of run %s gave up", job.pk, index, run)
     _bulk_count_chunk(job=job, run=run, index=index, learner_ids=learner_ids, failed=None)
 
 
-def _bulk_count_chunk(*, job, run, index, learner_ids, failed: int | None, delivered=()) -> None:
-    """Count a chunk once, if it belongs to the job's current run: as issued the learners
-    certified since the job started (by an earlier try of the chunk too) or `delivered` now (an
-    earlier job issued but could not render), `failed` as failed (None: all the others), the
-    rest (already certified, or no longer eligible) as skipped."""
-    certified = Certificate.objects.filter(
-        learner__in=learner_ids,
-        course=job.course,
-        status=Certificate.Status.VALID,
-        issued_at__gte=job.created_at,
-    ).exclude(pdf_sha256="")
-    issued = len(set(certified.values_list("learner", flat=True)) | set(delivered))
-    if failed is None:
-        failed = len(learner_ids) - issued
+def _bulk_count_chunk(*, job, run, index, learner_ids, failed: set | None, delivered=()) -> None:
+    """Count a chunk once, if it belongs to the job's current run. Issued: the learners whose
+    certificate was issued since the job started (by an earlier try of the chunk too) or
+    `delivered` now (an earlier job issued it but could not render it). Failed: `failed`, or
+    when None (the chunk gave up) every learner left without a certificate. Skipped: the rest
+    (certified before, or no longer eligible)."""
+    certified = dict(
+        Certificate.objects.filter(
+            learner__in=learner_ids, course=job.course, status=Certificate.Status.VALID
+        )
+        .exclude(pdf_sha256="")
+        .values_list("learner", "issued_at")
+    )
+    issued = {learner for learner, at in certified.items() if at and at >= job.created_at}
+    issued |= set(delivered)
+    failed = (set(learner_ids) - set(certified) if failed is None else failed) - issued
     with transaction.atomic():
         job = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
         if run != job.run or index in job.done_chunks:
             return
         job.done_chunks.append(index)
         job.processed += len(learner_ids)
-        job.issued += issued
-        job.failed += failed
-        job.skipped += len(learner_ids) - issued - failed
+        job.issued += len(issued)
+        job.failed += len(failed)
+        job.skipped += len(learner_ids) - len(issued) - len(failed)
         if job.processed >= job.total:
             job.status, job.finished_at = BulkIssueJob.Status.DONE, timezone.now()
         job.save()

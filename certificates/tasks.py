@@ -1,5 +1,6 @@
 from celery import shared_task
 from django.conf import settings
+from django.db import connection
 from django.utils.translation import gettext as _
 
 from academy.accounts.models import User
@@ -82,7 +83,10 @@ def run_bulk_issue(job_id):
 
 def _chunk_lost(task, exc, task_id, args, kwargs, einfo):
     """Celery calls this once a chunk has failed for good (retries spent, or an error no retry
-    mends): the job must still end."""
+    mends): the job must still end. It runs before Celery's Django fixup drops a broken
+    database connection: the last error may have been the database's, so open a new one."""
+    if not connection.is_usable():
+        connection.close()
     job_id, run, index, learner_ids = args
     if job := _bulk_job(job_id):
         bulk_issue_chunk_lost(job=job, run=run, index=index, learner_ids=learner_ids)
