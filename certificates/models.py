@@ -342,6 +342,9 @@ class BulkIssueJob(models.Model):
     run = models.PositiveIntegerField(default=0, editable=False)
     done_chunks = models.JSONField(default=list, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Saved whenever the job moves on (a run starts, a chunk is counted): a job queued or
+    # running that has not moved for long lost its tasks, and is started again.
+    updated_at = models.DateTimeField(auto_now=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

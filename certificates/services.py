@@ -278,6 +278,29 @@ def bulk_issue_run(*, job) -> None:
         transaction.on_commit(partial(issue_bulk_chunk.delay, job.pk, job.run, index, chunk))
 
 
+# A bulk job queued or running that has not moved for this long has lost its tasks (a broker
+# emptied, a chunk that gave up while the database was down) and is started again. Long enough
+# that chunks merely queued behind another large job are not started twice for nothing.
+BULK_STALLED_AFTER = timedelta(hours=1)
+
+
+def bulk_issue_resume_stalled() -> list[int]:
+    """Start again (as a new run, see `bulk_issue_run`) every bulk job that has not moved for
+    BULK_STALLED_AFTER; the clock restarts, so a job is not queued again before it has had
+    another hour. Returns their ids."""
+    now = timezone.now()
+    stalled = BulkIssueJob.objects.filter(
+        status__in=[BulkIssueJob.Status.QUEUED, BulkIssueJob.Status.RUNNING],
+        updated_at__lt=now - BULK_STALLED_AFTER,
+    )
+    job_ids = list(stalled.values_list("pk", flat=True))
+    BulkIssueJob.objects.filter(pk__in=job_ids).update(updated_at=now)
+    for job_id in job_ids:
+        logger.warning("Bulk issue %s has not moved for an hour: started again", job_id)
+        transaction.on_commit(partial(_queue_bulk, job_id))
+    return job_ids
+
+
 def bulk_issue_chunk(*, job, run: int, index: int, learner_ids: list[int]) -> None:
     """Issue, render and send the certificates of some of a bulk job's learners, then count the
     chunk once (see `_bulk_count_chunk`): those whose certificate could not be issued or

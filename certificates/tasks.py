@@ -13,6 +13,7 @@ from .services import (
     NotEligible,
     bulk_issue_chunk,
     bulk_issue_chunk_lost,
+    bulk_issue_resume_stalled,
     bulk_issue_run,
     certificate_deliver,
     certificate_issue,
@@ -96,3 +97,9 @@ def _chunk_lost(task, exc, task_id, args, kwargs, einfo):
 def issue_bulk_chunk(job_id, run, index, learner_ids):
     if job := _bulk_job(job_id):
         bulk_issue_chunk(job=job, run=run, index=index, learner_ids=learner_ids)
+
+
+@shared_task(**IDEMPOTENT)
+def resume_stalled_bulk_issues():
+    """Run by Celery beat every 15 minutes."""
+    bulk_issue_resume_stalled()

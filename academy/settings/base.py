@@ -204,6 +204,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.send_weekly_reminders",
         "schedule": crontab(minute=0, hour=8, day_of_week="monday"),
     },
+    "resume-stalled-bulk-issues": {
+        "task": "certificates.tasks.resume_stalled_bulk_issues",
+        "schedule": crontab(minute="*/15"),
+    },
 }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -399,6 +399,17 @@ def test_the_bulk_issue_page_lists_recent_jobs(manager_client, course, cert_admi
     )
 
 
+def test_a_running_job_says_when_it_last_moved_and_refreshes_itself(manager_client, course):
+    job = BulkIssueJob.objects.create(course=course, status=BulkIssueJob.Status.RUNNING, total=30)
+    BulkIssueJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(minutes=20))
+
+    page = manager_client.get(reverse("certificates_bulk_progress", args=[job.pk])).content.decode()
+
+    assert "Last progress 20\xa0minutes ago" in page
+    assert "started again automatically" in page
+    assert 'http-equiv="refresh"' in page
+
+
 # Certificate templates (snippets)
 
 TEMPLATE_ADD = "wagtailsnippets_certificates_certificatetemplate:add"

@@ -2,13 +2,18 @@
 a chunk run twice (a worker died before acknowledging it) certifies and counts its learners
 once."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 import certificates.pdf
 from certificates.models import BulkIssueJob, Certificate
 from certificates.services import (
     BULK_CHUNK,
+    BULK_STALLED_AFTER,
     bulk_issue_chunk,
+    bulk_issue_resume_stalled,
     bulk_issue_run,
     bulk_issue_start,
     certificate_deliver,
@@ -161,3 +166,33 @@ def test_a_chunk_that_gives_up_counts_its_learners_as_failed_and_the_job_ends(
     job = run(course, django_capture_on_commit_callbacks)
     assert (job.issued, job.failed, job.skipped) == (2, 0, 1)
     assert all(Certificate.objects.values_list("pdf_sha256", flat=True))
+
+
+def test_a_job_that_has_not_moved_for_an_hour_is_started_again_and_ends(
+    course, django_capture_on_commit_callbacks
+):
+    completed_learners(course, 3)
+    with django_capture_on_commit_callbacks():  # its tasks are lost: none of them runs
+        job = bulk_issue_start(course=course, requested_by=None)
+    moving = BulkIssueJob.objects.create(course=course, status=BulkIssueJob.Status.RUNNING)
+    finished = BulkIssueJob.objects.create(course=course, status=BulkIssueJob.Status.DONE)
+
+    def an_hour_passes():
+        BulkIssueJob.objects.filter(pk__in=[job.pk, finished.pk]).update(
+            updated_at=timezone.now() - BULK_STALLED_AFTER - timedelta(minutes=1)
+        )
+
+    an_hour_passes()
+    with django_capture_on_commit_callbacks():  # lost again
+        assert bulk_issue_resume_stalled() == [job.pk]
+    assert bulk_issue_resume_stalled() == []  # given another hour before it is queued again
+
+    an_hour_passes()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert bulk_issue_resume_stalled() == [job.pk]
+
+    job.refresh_from_db()
+    assert (job.status, job.issued, job.failed) == (BulkIssueJob.Status.DONE, 3, 0)
+    assert Certificate.objects.filter(course=course).count() == 3
+    moving.refresh_from_db()
+    assert moving.status == BulkIssueJob.Status.RUNNING  # still moving: left alone
