@@ -5,6 +5,7 @@ once."""
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.utils import timezone
 
 import certificates.pdf
@@ -19,7 +20,7 @@ from certificates.services import (
     certificate_deliver,
     certificate_issue,
 )
-from certificates.tasks import issue_bulk_chunk
+from certificates.tasks import issue_bulk_chunk, resume_stalled_bulk_issues
 from tests.factories import completed_learners
 
 pytestmark = pytest.mark.django_db
@@ -196,3 +197,20 @@ def test_a_job_that_has_not_moved_for_an_hour_is_started_again_and_ends(
     assert Certificate.objects.filter(course=course).count() == 3
     moving.refresh_from_db()
     assert moving.status == BulkIssueJob.Status.RUNNING  # still moving: left alone
+
+
+def test_celery_beat_looks_for_stalled_jobs_every_quarter_of_an_hour(
+    course, django_capture_on_commit_callbacks
+):
+    schedule = settings.CELERY_BEAT_SCHEDULE["resume-stalled-bulk-issues"]
+    assert schedule["task"] == resume_stalled_bulk_issues.name
+    assert schedule["schedule"].minute == {0, 15, 30, 45}
+
+    completed_learners(course, 1)
+    job = BulkIssueJob.objects.create(course=course, status=BulkIssueJob.Status.RUNNING, total=1)
+    BulkIssueJob.objects.filter(pk=job.pk).update(updated_at=timezone.now() - timedelta(hours=2))
+    with django_capture_on_commit_callbacks(execute=True):
+        resume_stalled_bulk_issues.delay()
+
+    job.refresh_from_db()
+    assert (job.status, job.issued) == (BulkIssueJob.Status.DONE, 1)
