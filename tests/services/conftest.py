@@ -12,7 +12,7 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-from tests.services.workers import start_celery_worker, wait_until
+from tests.services.workers import start_celery_worker, wait_until, worker_name
 
 QUEUE = f"lap-services-{os.getpid()}"
 # Set while the session's worker runs: from then on every test's tasks go to it.
@@ -45,8 +45,12 @@ def celery_worker(django_db_setup, django_db_blocker, mail_dir):
         EMAIL_FILE_PATH=str(mail_dir),
     )
     try:
-        wait_until(lambda: app.control.ping(timeout=0.5), timeout=30, what="the Celery worker")
-        running_worker["app"] = app
+        wait_until(
+            lambda: app.control.ping(destination=[worker_name(QUEUE)], timeout=0.5),
+            timeout=30,
+            what="the Celery worker",
+        )
+        running_worker["worker"] = app, worker
         yield worker
     finally:
         running_worker.clear()
@@ -54,28 +58,37 @@ def celery_worker(django_db_setup, django_db_blocker, mail_dir):
         worker.wait(timeout=30)
 
 
-def worker_idle(app):
-    """Nothing waits in the queue and the worker answers with nothing in hand (a solo worker
-    cannot answer while it runs a task)."""
+def worker_idle(app, worker):
+    """Nothing waits in the queue and our worker answers with nothing in hand (a solo worker
+    cannot answer while it runs a task; another suite's worker on the broker is not asked)."""
+    if worker.poll() is not None:
+        raise AssertionError("The Celery worker of the services suite has died.")
     with app.connection_for_read() as conn:
         try:
             if conn.default_channel.queue_declare(QUEUE, passive=True).message_count:
                 return False
         except conn.channel_errors:
             pass  # Redis keeps no empty queue: not found means empty
-    inspect = app.control.inspect(timeout=1, limit=1)  # one worker: no need to wait for more
+    name = worker_name(QUEUE)
+    inspect = app.control.inspect(destination=[name], timeout=1)
     replies = [inspect.active(), inspect.reserved(), inspect.scheduled()]
-    return all(reply and not any(reply.values()) for reply in replies)
+    return all(reply and not reply.get(name, True) for reply in replies)
 
 
 @pytest.fixture(autouse=True)
 def worker_finished():
     """A test ends when the worker has run what it queued. pytest-django empties the tables
-    after this teardown (its database fixtures are set up first): a task still running then
-    deadlocks with the TRUNCATE or writes into the next test (a CI run failed so)."""
+    after this teardown (its database fixtures, set up by the django_db mark every services
+    module has, come first): a task still running then deadlocks with the TRUNCATE or writes
+    into the next test (a CI run failed so). Idle twice in a row: a task may queue another."""
     yield
-    if app := running_worker.get("app"):
-        wait_until(lambda: worker_idle(app) and worker_idle(app), timeout=60, what="an idle worker")
+    if running := running_worker.get("worker"):
+        app, worker = running
+        wait_until(
+            lambda: worker_idle(app, worker) and worker_idle(app, worker),
+            timeout=60,
+            what="an idle worker",
+        )
 
 
 @pytest.fixture(name="wait_until")

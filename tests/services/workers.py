@@ -1,6 +1,7 @@
 """Starting real `celery worker` processes on the test database (see conftest.py)."""
 
 import os
+import socket
 import subprocess
 import sys
 import time
@@ -8,10 +9,15 @@ import time
 from django.conf import settings
 
 
+def worker_name(queue):
+    """The worker's node name: its own, as another checkout's suite may share the broker."""
+    return f"{queue}@{socket.gethostname()}"
+
+
 def start_celery_worker(*, queue, pool="solo", **env):
-    """A `celery worker` process consuming `queue`, on the test database, in its own process
-    group (so that the worker and its pool processes can be killed together); `env` adds or
-    overrides environment variables (broker, mail folder, visibility timeout...)."""
+    """A `celery worker` process consuming `queue`, named `worker_name(queue)`, on the test
+    database, in its own process group (so that the worker and its pool processes can be killed
+    together); `env` adds or overrides environment variables (broker, mail folder...)."""
     db = settings.DATABASES["default"]
     return subprocess.Popen(
         [
@@ -26,6 +32,8 @@ def start_celery_worker(*, queue, pool="solo", **env):
             "--loglevel=WARNING",
             "-Q",
             queue,
+            "-n",
+            worker_name(queue),
             "--without-gossip",
             "--without-mingle",
         ],
