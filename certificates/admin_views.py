@@ -18,7 +18,9 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 
 from academy.accounts.models import User
 from academy.core.spreadsheets import FormulaSafeExportMixin
-from courses.models import Cohort, CoursePage
+from courses.admin_views import course_filter
+from courses.models import Cohort
+from courses.selectors import original_courses
 
 from . import codes
 from .models import BulkIssueJob, Certificate, CourseCertificateRule
@@ -37,6 +39,8 @@ class CertificateFilterSet(WagtailFilterSet):
     issued_at = django_filters.DateFromToRangeFilter(
         label=gettext_lazy("Issued"), widget=DateRangePickerWidget
     )
+
+    course = course_filter()
 
     class Meta:
         model = Certificate
@@ -183,11 +187,11 @@ class IssueForm(forms.Form):
     learner = forms.ModelChoiceField(
         User.objects.filter(is_active=True), label=gettext_lazy("Learner")
     )
-    course = forms.ModelChoiceField(CoursePage.objects.all(), label=gettext_lazy("Course"))
+    course = forms.ModelChoiceField(original_courses(), label=gettext_lazy("Course"))
 
 
 class BulkIssueForm(forms.Form):
-    course = forms.ModelChoiceField(CoursePage.objects.all(), label=gettext_lazy("Course"))
+    course = forms.ModelChoiceField(original_courses(), label=gettext_lazy("Course"))
     cohort = forms.ModelChoiceField(
         Cohort.objects.select_related("course"),
         label=gettext_lazy("Cohort"),

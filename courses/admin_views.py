@@ -1,5 +1,6 @@
 """Cohorts in the Wagtail admin: listing, editing, invitation links and CSV bulk enrollment."""
 
+import django_filters
 from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
@@ -12,6 +13,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.reports import ReportView
@@ -26,6 +28,7 @@ from .imports import ImportFileError, check_rows, read_csv
 from .mastery import group_mastery, mastery_for_learners
 from .models import Cohort, CoursePage, Enrollment
 from .reports import cohort_matrix, organisation_summary
+from .selectors import original_courses
 from .services import cohort_import, cohort_rotate_invitation
 
 
@@ -43,6 +46,31 @@ def enrollments_visible_to(user):
     if user.is_superuser:
         return enrollments
     return enrollments.filter(Q(course__trainers=user) | Q(cohort__trainers=user)).distinct()
+
+
+def course_filter():
+    """A filter on the course, offering each course once, as written."""
+    return django_filters.ModelChoiceFilter(queryset=original_courses, label=gettext_lazy("Course"))
+
+
+class CohortFilterSet(WagtailFilterSet):
+    course = course_filter()
+
+    class Meta:
+        model = Cohort
+        fields = ["course", "organisations"]
+
+
+class EnrollmentFilterSet(WagtailFilterSet):
+    course = course_filter()
+    # A trainer picks among their own cohorts, not every cohort's name.
+    cohort = django_filters.ModelChoiceFilter(
+        queryset=lambda request: cohorts_visible_to(request.user), label=gettext_lazy("Cohort")
+    )
+
+    class Meta:
+        model = Enrollment
+        fields = ["status", "course", "cohort"]
 
 
 def invitation_url(request, cohort):
@@ -121,7 +149,7 @@ class CohortViewSet(ModelViewSet):
         Column("starts_on", label=gettext_lazy("Starts")),
         Column("ends_on", label=gettext_lazy("Ends")),
     ]
-    list_filter = ["course", "organisations"]
+    filterset_class = CohortFilterSet
     search_fields = ["name"]
     search_backend_name = None
 
@@ -228,7 +256,7 @@ class EnrollmentViewSet(ModelViewSet):
         "completed_at",
         "last_activity_at",
     ]
-    list_filter = ["status", "course", "cohort"]
+    filterset_class = EnrollmentFilterSet
     search_fields = ["learner__full_name", "learner__email", "course__title"]
     list_export = [
         "learner",

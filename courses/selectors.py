@@ -20,9 +20,11 @@ from academy.core.search import search_fold
 
 from .models import Cohort, CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
 from .steps import step_models
-from .translations import best_version, canonical_pk, localized, versions_by_key
+from .translations import best_version, canonical_pk, localized, originals, versions_by_key
 
 if TYPE_CHECKING:
+    from django.db.models import QuerySet
+
     from academy.accounts.models import User
 
 
@@ -337,6 +339,12 @@ def catalogue_for(*, index, learner) -> list[CourseCard]:
         courses=courses, learner=learner, enrollments=_enrollments(learner, trees), trees=trees
     )
     return [CourseCard(course=c, outline=outlines[c.pk]) for c in courses]
+
+
+def original_courses(request=None) -> "QuerySet[CoursePage]":
+    """The courses admin forms and filters offer: each once, as written (its translations share
+    its enrollments, cohorts and rules), by title. `request` lets filters call it."""
+    return originals(CoursePage.objects.order_by("title"))
 
 
 def my_learning_for(*, learner) -> list[CourseOutline]:

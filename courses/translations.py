@@ -7,6 +7,7 @@ translates into later, so switching language never loses progress."""
 
 from collections import defaultdict
 
+from django.db.models import Min
 from django.utils import translation
 from wagtail.models import Page
 
@@ -31,6 +32,15 @@ def remember_canonical(page, pk: int):
     quiz attempt), so that `canonical_pk` needs no query."""
     page._canonical_pk = pk
     return page
+
+
+def originals(queryset):
+    """Only the originals among `queryset`'s pages: what enrollments, rules and attempts point
+    at, so the pages that admin forms and filters offer (one query, as a subquery)."""
+    first_of_each = (
+        Page.objects.order_by().values("translation_key").annotate(first=Min("pk")).values("first")
+    )
+    return queryset.filter(pk__in=first_of_each)
 
 
 def canonical_of(page):

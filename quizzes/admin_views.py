@@ -4,9 +4,11 @@ what of the quizzes a trainer may see in the admin."""
 from functools import reduce
 from operator import or_
 
+import django_filters
 from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import EditView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -14,6 +16,7 @@ from wagtail.permission_policies import ModelPermissionPolicy
 
 from academy.core.spreadsheets import FormulaSafeExportMixin
 from courses.models import CoursePage
+from courses.translations import originals
 
 from .models import AttemptAnswer, QuizPage
 from .services import answer_grade
@@ -98,6 +101,20 @@ class GradingEditView(EditView):
         return self.object
 
 
+class GradingFilterSet(WagtailFilterSet):
+    # A trainer picks among the quizzes of their own courses, each once (attempts are on the
+    # original quiz), not every quiz of the platform.
+    quiz = django_filters.ModelChoiceFilter(
+        field_name="attempt__quiz",
+        queryset=lambda request: originals(quizzes_reportable_to(request.user).order_by("title")),
+        label=_("Quiz"),
+    )
+
+    class Meta:
+        model = AttemptAnswer
+        fields = ["needs_grading", "quiz"]
+
+
 class GradingViewSet(ModelViewSet):
     model = AttemptAnswer
     icon = "tick"
@@ -106,7 +123,7 @@ class GradingViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = GradingIndexView
     edit_view_class = GradingEditView
-    list_filter = ["needs_grading", "attempt__quiz"]
+    filterset_class = GradingFilterSet
     search_fields = ["attempt__learner__full_name", "attempt__learner__email"]
     # Exports follow attributes with dots (Wagtail's multigetattr), not "__" lookups.
     list_export = ["attempt.learner.full_name", "attempt.quiz.title", "score", "graded_at"]
