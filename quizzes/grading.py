@@ -42,10 +42,22 @@ def parse_decimal(raw: str) -> Decimal:
     return value
 
 
+def is_blank(raw) -> bool:
+    """Whether a submitted answer leaves its question unanswered: nothing, spaces only, or a
+    matching question with no item matched."""
+    if raw in (None, "", [], {}):
+        return True
+    if isinstance(raw, str):
+        return not raw.strip()
+    if isinstance(raw, dict):
+        return not any(raw.values())
+    return False
+
+
 def clean_response(snapshot: dict, raw):
     """Check a submitted answer against its question; return its stored form or None if blank."""
     kind = snapshot["kind"]
-    if raw in (None, "", [], {}):
+    if is_blank(raw):
         return None
     if kind == "single":
         if not isinstance(raw, str) or raw not in {choice["id"] for choice in snapshot["choices"]}:

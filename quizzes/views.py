@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from courses.selectors import step_context
 
+from .grading import is_blank
 from .selectors import (
     QuestionForm,
     attempt_form_for,
@@ -61,6 +62,10 @@ def attempt_start_view(request, quiz):
     return redirect(_url(quiz, "attempts", attempt.pk))
 
 
+# The value of the submit button that confirms a submission with questions left blank.
+SUBMIT_ANYWAY = "anyway"
+
+
 def parse_answers(post, attempt) -> dict:
     """Read the answer fields of the form; a field for a question not in the attempt is kept so
     that the service rejects it. Only matching questions have parts ("q3-<item>"); a part sent
@@ -97,7 +102,9 @@ def attempt_view(request, quiz, attempt_id):
     return _attempt_form(request, quiz, attempt)
 
 
-def _attempt_form(request, quiz, attempt, *, errors=None, responses=None, status=200):
+def _attempt_form(
+    request, quiz, attempt, *, errors=None, responses=None, unanswered=(), status=200
+):
     seconds_left = (
         max(0, int((attempt.deadline - timezone.now()).total_seconds()))
         if attempt.deadline
@@ -108,6 +115,8 @@ def _attempt_form(request, quiz, attempt, *, errors=None, responses=None, status
         "questions": attempt_form_for(attempt=attempt, errors=errors, responses=responses),
         "seconds_left": seconds_left,
         "errors": errors,
+        "unanswered": unanswered,
+        "submit_anyway": SUBMIT_ANYWAY,
     }
     return _render(request, quiz, "quizzes/attempt.html", context, status=status)
 
@@ -119,8 +128,19 @@ def _wants_json(request):
 def _post_answers(request, quiz, attempt):
     raw = parse_answers(request.POST, attempt)
     submitting = "submit" in request.POST
+    # As Moodle's summary page, without JavaScript: a submission cannot be taken back, so blank
+    # questions are named first (their answers saved) and the learner confirms or goes back.
+    unanswered = (
+        [
+            position
+            for position in attempt.answers.values_list("position", flat=True).order_by("position")
+            if is_blank(raw.get(position))
+        ]
+        if submitting and request.POST["submit"] != SUBMIT_ANYWAY
+        else []
+    )
     try:
-        if submitting:
+        if submitting and not unanswered:
             attempt = attempt_submit(attempt=attempt, raw_answers=raw)
         else:
             attempt = attempt_save(attempt=attempt, raw_answers=raw)
@@ -145,6 +165,8 @@ def _post_answers(request, quiz, attempt):
     except QuizRefused as refusal:
         messages.error(request, str(refusal))
         return redirect(_url(quiz, "attempts", attempt.pk, "result"))
+    if unanswered:
+        return _attempt_form(request, quiz, attempt, unanswered=unanswered)
     if submitting:
         return redirect(_url(quiz, "attempts", attempt.pk, "result"))
     if _wants_json(request):

@@ -45,7 +45,12 @@
       if (announcer && remaining % 60 === 0 && remaining < left) {
         announcer.textContent = announcer.dataset.label + ": " + text;
       }
-      if (remaining === 0 && form) form.querySelector("button[name=submit]").click();
+      if (remaining === 0 && form) {
+        // Time is up: submit as it is, without asking about blank questions.
+        var submit = form.querySelector("button[name=submit]");
+        submit.value = "anyway";
+        submit.click();
+      }
       else setTimeout(tick, 1000);
     };
     tick();

@@ -209,9 +209,35 @@ def test_submitting_shows_the_result(learner_client, learner, quiz):
     assert QuizAttempt.objects.get(pk=attempt.pk).passed is True
 
 
+def test_submitting_with_blank_questions_names_them_and_saves_the_rest_first(
+    learner_client, learner
+):
+    quiz = quiz_in_new_course(questions=[single_choice(), true_false()], learner=learner)
+    attempt = start_by_post(learner_client, quiz)
+    first, second = attempt.answers.order_by("position")
+    choice = correct_choice_id(first.snapshot)
+
+    response = learner_client.post(attempt_url(quiz, attempt), {"q1": choice, "submit": ""})
+
+    assert response.status_code == 200
+    assertContains(response, "You have not answered 1 question.")
+    assertContains(response, '<a href="#question-2">Question 2</a>', html=True)
+    assertContains(response, 'form="quiz-form" name="submit" value="anyway"')
+    assertNotContains(response, '<a href="#question-1">')
+    attempt.refresh_from_db()
+    assert attempt.is_in_progress
+    assert responses_in_db(attempt) == {1: choice, 2: None}  # saved, not lost
+
+    confirmed = learner_client.post(attempt_url(quiz, attempt), {"q1": choice, "submit": "anyway"})
+
+    assertRedirects(confirmed, attempt_url(quiz, attempt, "result"), fetch_redirect_response=False)
+    attempt.refresh_from_db()
+    assert (attempt.status, attempt.score) == (QuizAttempt.Status.GRADED, 1)
+
+
 def test_an_attempt_page_after_submitting_leads_to_the_result(learner_client, learner, quiz):
     attempt = start_by_post(learner_client, quiz)
-    learner_client.post(attempt_url(quiz, attempt), {"submit": ""})
+    learner_client.post(attempt_url(quiz, attempt), {"submit": "anyway"})
 
     response = learner_client.get(attempt_url(quiz, attempt))
 
