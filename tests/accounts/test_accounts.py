@@ -1,6 +1,8 @@
 """Accounts: learners sign up and log in with their email address (any case), reset a forgotten
 password, edit their profile, and never reach the Wagtail admin; staff manage users there."""
 
+import csv
+import io
 import re
 
 import pytest
@@ -560,3 +562,64 @@ def test_learner_cannot_open_the_organisation_snippets(learner_client):
     response = learner_client.get("/admin/snippets/accounts/organisation/")
 
     assert response.status_code != 200
+
+
+# The users listing (Settings > Users): found by name and organisation, filtered, exported
+
+
+@pytest.fixture
+def zepce_mayor(db):
+    return UserFactory(
+        full_name="Mirsad Đulić",
+        email="mirsad@lap.example",
+        organisation=OrganisationFactory(name="Općina Žepče"),
+        role="mayor",
+    )
+
+
+def listed_emails(response):
+    return set(re.findall(r"[\w.]+@lap\.example", response.content.decode())) - {
+        "admin@lap.example"
+    }
+
+
+def test_the_users_listing_finds_people_by_full_name_and_organisation(
+    admin_client, zepce_mayor, learner
+):
+    index = reverse("wagtailusers_users:index")
+
+    assert listed_emails(admin_client.get(index, {"q": "Đulić"})) == {zepce_mayor.email}
+    assert listed_emails(admin_client.get(index, {"q": "Žepče"})) == {zepce_mayor.email}
+    assert "Općina Žepče" in admin_client.get(index).content.decode()  # a column of its own
+
+
+def test_the_users_listing_filters_by_organisation_role_and_language(
+    admin_client, zepce_mayor, learner
+):
+    index = reverse("wagtailusers_users:index")
+
+    by_organisation = admin_client.get(index, {"organisation": zepce_mayor.organisation_id})
+    by_role = admin_client.get(index, {"role": "mayor"})
+    by_language = admin_client.get(index, {"preferred_language": learner.preferred_language})
+
+    assert listed_emails(by_organisation) == {zepce_mayor.email}
+    assert listed_emails(by_role) == {zepce_mayor.email}
+    assert learner.email in listed_emails(by_language)
+
+
+def test_the_users_listing_exports_csv_with_formulas_neutralised(admin_client, zepce_mayor):
+    UserFactory(full_name='=HYPERLINK("http://evil.example")', email="formula@lap.example")
+
+    response = admin_client.get(reverse("wagtailusers_users:index"), {"export": "csv"})
+    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+
+    by_email = {row[1]: row for row in rows[1:]}
+    assert rows[0][:4] == ["Full name", "Email address", "Organisation", "Role"]
+    assert by_email["mirsad@lap.example"][:5] == [
+        "Mirsad Đulić",
+        "mirsad@lap.example",
+        "Općina Žepče",
+        "Mayor",
+        "English",
+    ]
+    assert by_email["formula@lap.example"][0] == "'=HYPERLINK(\"http://evil.example\")"
