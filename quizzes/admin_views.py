@@ -7,6 +7,7 @@ from operator import or_
 import django_filters
 from django import forms
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
@@ -99,6 +100,20 @@ class GradingEditView(EditView):
             grader=self.request.user,
         )
         return self.object
+
+    def get_success_url(self):
+        """ "Save and grade the next": the answer waiting longest, else back to the queue."""
+        if "grade_next" in self.request.POST:
+            waiting = (
+                open_answers_gradable_by(self.request.user)
+                .filter(needs_grading=True)
+                .exclude(pk=self.object.pk)
+                .order_by("attempt__submitted_at", "pk")
+                .first()
+            )
+            if waiting is not None:
+                return reverse(self.edit_url_name, args=[waiting.pk])
+        return super().get_success_url()
 
 
 class GradingFilterSet(WagtailFilterSet):

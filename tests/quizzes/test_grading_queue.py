@@ -235,3 +235,21 @@ def test_grading_is_recorded_in_the_audit_log_with_who_and_when(trainer, essay):
     assert entry.user_id == trainer.pk
     assert entry.timestamp is not None
     assert entry.data["comment"] == "Clear and concrete."
+
+
+def test_save_and_grade_next_leads_to_the_answer_waiting_longest_then_to_the_queue(
+    client, trainer, learner, quiz, essay
+):
+    later = UserFactory(email="later@lap.example")
+    enrollment_create(learner=later, course=course_of_step(quiz))
+    attempt = attempt_start(learner=later, quiz=quiz)
+    attempt_submit(attempt=attempt, raw_answers={answers_by_kind(attempt)["open"].position: ESSAY})
+    waiting = answers_by_kind(attempt)["open"]
+    client.force_login(trainer)
+
+    first = client.post(edit_url(essay), {"score": "3", "grader_comment": "", "grade_next": "1"})
+    last = client.post(edit_url(waiting), {"score": "2", "grader_comment": "", "grade_next": "1"})
+
+    assert first.url == edit_url(waiting)
+    assert last.url == reverse("grading:index")  # none left
+    assert not AttemptAnswer.objects.filter(needs_grading=True).exists()
