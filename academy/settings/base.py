@@ -188,11 +188,14 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 # A task a killed worker had taken comes back after this long: longer than the longest task
 # (a chunk of a bulk issue), or a task still running would be handed out twice. Workers look
 # for such tasks every 10 s (kombu's default looks every 100 s, so a chunk could wait that long
-# once its timeout had passed).
+# once its timeout had passed). The look is guarded by a lock in Redis that a worker killed
+# while holding it would keep for kombu's default 5 minutes; a look takes milliseconds and
+# each task is handed back atomically, so 30 s is ample.
 CELERY_BROKER_TRANSPORT_OPTIONS = {
     "visibility_timeout": int(os.environ.get("CELERY_VISIBILITY_TIMEOUT", 60 * 60)),
     "unacked_restore_interval": 10,
     "unacked_restore_throttle": 1,
+    "unacked_mutex_expire": 30,
 }
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "academy")
 CELERY_TASK_SERIALIZER = "json"

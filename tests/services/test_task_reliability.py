@@ -69,6 +69,22 @@ def kill_test_broker():
         connection.default_channel.client.flushdb()
 
 
+def broker_and_job_state(broker_url, job_id) -> str:
+    """What a timeout reports: where the job's tasks are and how far the job got."""
+    with app.connection_for_write(broker_url) as connection:
+        redis = connection.default_channel.client
+        state = {
+            "queued": redis.llen(KILL_QUEUE),
+            "unacked": redis.hlen("unacked"),
+            "unacked_mutex": redis.exists("unacked_mutex"),
+        }
+    job = BulkIssueJob.objects.get(pk=job_id)
+    return (
+        f"{state}; job {job.status} run {job.run} {job.processed}/{job.total} "
+        f"chunks {sorted(job.done_chunks)}"
+    )
+
+
 def test_a_worker_killed_mid_bulk_issue_leaves_exactly_one_certificate_each(
     kill_test_broker, tmp_path
 ):
@@ -114,8 +130,11 @@ def test_a_worker_killed_mid_bulk_issue_leaves_exactly_one_certificate_each(
     try:
         wait_until(
             lambda: BulkIssueJob.objects.get(pk=job.pk).status == BulkIssueJob.Status.DONE,
-            timeout=120,
-            what="the restarted worker to finish the bulk run",
+            timeout=180,
+            what=lambda: (
+                "the restarted worker to finish the bulk run: "
+                + broker_and_job_state(kill_test_broker, job.pk)
+            ),
         )
     finally:
         second.terminate()

@@ -58,4 +58,5 @@ def wait_until(condition, *, timeout, what, every=0.2):
         if result:
             return result
         time.sleep(every)
+    what = what() if callable(what) else what  # a callable says how things stand at the end
     raise AssertionError(f"Timed out after {timeout}s waiting for {what}")
