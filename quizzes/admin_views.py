@@ -80,6 +80,17 @@ def open_answers_gradable_by(user):
     )
 
 
+def next_answer_to_grade(user, *, after):
+    """The open answer that has waited longest for `user`, other than `after`, or None."""
+    return (
+        open_answers_gradable_by(user)
+        .filter(needs_grading=True)
+        .exclude(pk=after.pk)
+        .order_by("attempt__submitted_at", "pk")
+        .first()
+    )
+
+
 class GradingIndexView(FormulaSafeExportMixin, IndexView):
     # Exports carry learners' names, which they choose: never let one run as a formula.
     def get_base_queryset(self):
@@ -104,13 +115,7 @@ class GradingEditView(EditView):
     def get_success_url(self):
         """ "Save and grade the next": the answer waiting longest, else back to the queue."""
         if "grade_next" in self.request.POST:
-            waiting = (
-                open_answers_gradable_by(self.request.user)
-                .filter(needs_grading=True)
-                .exclude(pk=self.object.pk)
-                .order_by("attempt__submitted_at", "pk")
-                .first()
-            )
+            waiting = next_answer_to_grade(self.request.user, after=self.object)
             if waiting is not None:
                 return reverse(self.edit_url_name, args=[waiting.pk])
         return super().get_success_url()

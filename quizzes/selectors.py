@@ -11,7 +11,7 @@ from wagtail.images import get_image_model
 from academy.governance.models import Principle
 from courses.translations import canonical_pk
 
-from .grading import feedback_for
+from .grading import feedback_for, is_blank
 from .models import AttemptAnswer, QuizAttempt
 from .reports import AnswerRecord, GradedAttempt, ItemAnalysis, item_analysis
 from .rules import review_allowed, start_refusal
@@ -46,6 +46,12 @@ def quiz_status_for(*, quiz, learner) -> QuizStatus:
         else start_refusal(quiz=quiz, finished_attempts=finished, now=timezone.now())
     )
     return QuizStatus(in_progress=in_progress, finished=finished, refusal=refusal)
+
+
+def unanswered_positions(*, attempt, raw_answers: dict) -> list[int]:
+    """The questions of `attempt` that `raw_answers` (as posted) leaves blank, in order."""
+    positions = attempt.answers.order_by("position").values_list("position", flat=True)
+    return [position for position in positions if is_blank(raw_answers.get(position))]
 
 
 def attempt_of(*, learner, quiz, attempt_id) -> QuizAttempt:

@@ -12,13 +12,13 @@ from django.utils.translation import gettext as _
 
 from courses.selectors import step_context
 
-from .grading import is_blank
 from .selectors import (
     QuestionForm,
     attempt_form_for,
     attempt_of,
     attempt_result_for,
     quiz_status_for,
+    unanswered_positions,
     with_images,
 )
 from .services import (
@@ -131,11 +131,7 @@ def _post_answers(request, quiz, attempt):
     # As Moodle's summary page, without JavaScript: a submission cannot be taken back, so blank
     # questions are named first (their answers saved) and the learner confirms or goes back.
     unanswered = (
-        [
-            position
-            for position in attempt.answers.values_list("position", flat=True).order_by("position")
-            if is_blank(raw.get(position))
-        ]
+        unanswered_positions(attempt=attempt, raw_answers=raw)
         if submitting and request.POST["submit"] != SUBMIT_ANYWAY
         else []
     )

@@ -55,11 +55,12 @@ class UserFilterSet(WagtailUserFilterSet):
 class UserIndexView(FormulaSafeExportMixin, WagtailUserIndexView):
     @cached_property
     def columns(self):
-        name, *rest = super().columns[1:]  # after the bulk-action checkboxes
+        # Checkboxes, name, username (the email), the organisation, then Wagtail's others.
+        columns = super().columns
         organisation = Column(
             "organisation", label=_("Organisation"), sort_key="organisation__name"
         )
-        return [super().columns[0], name, *rest[:1], organisation, *rest[1:]]
+        return [*columns[:3], organisation, *columns[3:]]
 
     def get_base_queryset(self):
         return super().get_base_queryset().select_related("organisation")
