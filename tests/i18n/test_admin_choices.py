@@ -80,3 +80,17 @@ def test_a_trainer_filters_the_grading_queue_by_their_own_quizzes_only(client):
     page = client.get(reverse("grading:index")).content.decode()
 
     assert options(page, "quiz") == ["---------", "Budget quiz"]
+
+
+def test_another_trainers_cohort_forged_into_the_filter_shows_none_of_its_learners(
+    client, learner, course
+):
+    trainer = assign_trainer(course)
+    someone_elses = Cohort.objects.create(course=make_course(title="Ethics"), name="Posavina 2026")
+    Enrollment.objects.create(learner=learner, course=someone_elses.course, cohort=someone_elses)
+    client.force_login(trainer)
+
+    response = client.get(reverse("enrollments:index"), {"cohort": someone_elses.pk})
+
+    assert response.status_code == 200
+    assert learner.full_name not in response.content.decode()

@@ -253,3 +253,21 @@ def test_save_and_grade_next_leads_to_the_answer_waiting_longest_then_to_the_que
     assert first.url == edit_url(waiting)
     assert last.url == reverse("grading:index")  # none left
     assert not AttemptAnswer.objects.filter(needs_grading=True).exists()
+
+
+def test_another_courses_quiz_forged_into_the_filter_shows_none_of_its_answers(
+    client, trainer, essay
+):
+    stranger = UserFactory(full_name="Ivo Stranac")
+    others = quiz_in_new_course(
+        questions=[open_question()], learner=stranger, title="Procurement quiz"
+    )
+    attempt = attempt_start(learner=stranger, quiz=others)
+    attempt_submit(attempt=attempt, raw_answers={1: "Not yours to read."})
+    client.force_login(trainer)
+
+    response = client.get(reverse("grading:index"), {"quiz": others.pk})
+
+    assert response.status_code == 200
+    assertNotContains(response, "Ivo Stranac")
+    assertNotContains(response, edit_url(attempt.answers.get()))
