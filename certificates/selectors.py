@@ -1,8 +1,11 @@
 from decimal import Decimal
 
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 
+from courses.models import Enrollment
 from quizzes.models import QuizAttempt, QuizPage
+
+from .models import Certificate, CourseCertificateRule
 
 
 def average_quiz_score(*, learner, course) -> Decimal | None:
@@ -19,3 +22,14 @@ def average_quiz_score(*, learner, course) -> Decimal | None:
     )
     total = sum((best.get(quiz_id, Decimal(0)) for quiz_id in quiz_ids), Decimal(0))
     return (total / len(quiz_ids)).quantize(Decimal("0.01"))
+
+
+def completions_awaiting_certificate():
+    """Completed enrollments in courses that award certificates whose learner never had one for
+    the course: none issued, requested, revoked or corrected."""
+    return Enrollment.objects.filter(
+        status=Enrollment.Status.COMPLETED,
+        course__in=CourseCertificateRule.objects.values("course"),
+    ).exclude(
+        Exists(Certificate.objects.filter(learner=OuterRef("learner"), course=OuterRef("course")))
+    )

@@ -20,7 +20,7 @@ from courses.models import Enrollment
 from courses.translations import localized, version_for
 
 from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
-from .selectors import average_quiz_score
+from .selectors import average_quiz_score, completions_awaiting_certificate
 
 logger = logging.getLogger(__name__)
 
@@ -71,6 +71,48 @@ def certificate_request(*, learner, course) -> Certificate:
             )
     except IntegrityError:  # requested at the same moment elsewhere
         return _live(learner, course)
+
+
+def certificate_award(*, learner, course) -> Certificate | None:
+    """What completing `course` earns under its rule: the certificate issued (automatic, minimum
+    score) or requested for approval (manual). Only to a learner who never had one for the
+    course: a certificate revoked or corrected is the administrators' to manage. None when there
+    is nothing to award, or not yet (not completed, the average below the minimum)."""
+    if Certificate.objects.filter(learner=learner, course=course).exists():
+        return None
+    rule = _rule(course)
+    if rule is None:
+        return None
+    try:
+        if rule.issuance == CourseCertificateRule.Issuance.MANUAL:
+            return certificate_request(learner=learner, course=course)
+        return certificate_issue(learner=learner, course=course)
+    except NotEligible:
+        return None
+
+
+# A completion's own task awards its certificate within seconds. Celery beat looks every hour
+# for completions of the last week that still have none (their task lost: a broker restarted
+# without persistence, a worker host that died holding it); the grace leaves the task its turn.
+AWARD_CATCH_UP = timedelta(days=7)
+AWARD_GRACE = timedelta(minutes=15)
+
+
+def certificates_award_missed() -> int:
+    """Queue the award of every recent completion still without a certificate (see
+    `certificate_award`; those below a minimum score are looked at again, and get nothing).
+    Returns how many were queued."""
+    from .tasks import issue_on_completion
+
+    now = timezone.now()
+    missed = list(
+        completions_awaiting_certificate()
+        .filter(completed_at__range=(now - AWARD_CATCH_UP, now - AWARD_GRACE))
+        .values_list("learner", "course")
+    )
+    for learner_id, course_id in missed:
+        transaction.on_commit(partial(issue_on_completion.delay, learner_id, course_id))
+    return len(missed)
 
 
 def certificate_issue(*, learner, course, issued_by=None, render=True) -> Certificate:

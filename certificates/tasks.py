@@ -7,36 +7,44 @@ from academy.accounts.models import User
 from academy.core.mail import send_templated_email
 from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 from courses.models import CoursePage
+from courses.selectors import course_of_step
+from quizzes.models import QuizPage
 
-from .models import BulkIssueJob, Certificate, CourseCertificateRule
+from .models import BulkIssueJob, Certificate
 from .services import (
-    NotEligible,
     bulk_issue_chunk,
     bulk_issue_chunk_lost,
     bulk_issue_resume_stalled,
     bulk_issue_run,
+    certificate_award,
     certificate_deliver,
-    certificate_issue,
-    certificate_request,
+    certificates_award_missed,
 )
 
 
 @shared_task(**IDEMPOTENT)
 def issue_on_completion(learner_id, course_id):
-    """A learner completed a course: issue the certificate, or ask for approval (manual rule).
-    Safe to retry: the services are idempotent."""
+    """A learner completed a course: issue the certificate, or ask for approval (manual rule)."""
     learner = User.objects.filter(pk=learner_id).first()
     course = CoursePage.objects.filter(pk=course_id).first()
-    rule = CourseCertificateRule.objects.filter(course_id=course_id).first()
-    if learner is None or course is None or rule is None:
-        return
-    try:
-        if rule.issuance == CourseCertificateRule.Issuance.MANUAL:
-            certificate_request(learner=learner, course=course)
-        else:
-            certificate_issue(learner=learner, course=course)
-    except NotEligible:
-        return  # e.g. the minimum quiz score is not met: no certificate, nothing to retry
+    if learner is not None and course is not None:
+        certificate_award(learner=learner, course=course)
+
+
+@shared_task(**IDEMPOTENT)
+def award_after_quiz(learner_id, quiz_id):
+    """A quiz result may lift a learner who completed the course to its minimum average score."""
+    learner = User.objects.filter(pk=learner_id).first()
+    quiz = QuizPage.objects.filter(pk=quiz_id).first()
+    course = course_of_step(quiz) if quiz is not None else None
+    if learner is not None and course is not None:
+        certificate_award(learner=learner, course=course)
+
+
+@shared_task(**IDEMPOTENT)
+def award_missed_certificates():
+    """Run by Celery beat every hour."""
+    certificates_award_missed()
 
 
 @shared_task(**IDEMPOTENT)

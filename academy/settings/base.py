@@ -207,6 +207,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "courses.tasks.send_weekly_reminders",
         "schedule": crontab(minute=0, hour=8, day_of_week="monday"),
     },
+    "award-missed-certificates": {
+        "task": "certificates.tasks.award_missed_certificates",
+        "schedule": crontab(minute=30),
+    },
     "resume-stalled-bulk-issues": {
         "task": "certificates.tasks.resume_stalled_bulk_issues",
         "schedule": crontab(minute="*/15"),

@@ -5,6 +5,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
@@ -18,7 +19,7 @@ from certificates.services import (
     certificate_request,
     certificate_revoke,
 )
-from certificates.tasks import issue_on_completion
+from certificates.tasks import award_missed_certificates, issue_on_completion
 from courses.models import CoursePage, Enrollment
 from courses.services import enrollment_create, step_complete
 from quizzes.models import QuizPage
@@ -222,6 +223,87 @@ def test_a_score_above_the_minimum_gets_a_certificate_with_the_score(
     certificate = Certificate.objects.get(learner=learner, course=scored_course)
     assert certificate.status == Certificate.Status.VALID
     assert certificate.score == Decimal("100.00")
+
+
+def test_a_retake_that_lifts_the_average_to_the_minimum_issues_the_certificate(
+    learner, scored_course, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = complete_with_quiz(learner, scored_course, correct=1)
+    assert not Certificate.objects.exists()  # 50%, the minimum is 60%
+
+    with django_capture_on_commit_callbacks(execute=True):
+        take_quiz(learner, attempt.quiz, correct=2)
+
+    certificate = Certificate.objects.get(learner=learner, course=scored_course)
+    assert (certificate.status, certificate.score) == (Certificate.Status.VALID, Decimal("100.00"))
+
+
+def test_a_better_score_does_not_bring_back_a_revoked_certificate(
+    learner, scored_course, cert_admin, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        attempt = complete_with_quiz(learner, scored_course, correct=2)
+    revoked = certificate_revoke(
+        certificate=Certificate.objects.get(learner=learner),
+        reason="Answers copied.",
+        revoked_by=cert_admin,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        take_quiz(learner, attempt.quiz, correct=2)
+
+    assert list(Certificate.objects.filter(learner=learner)) == [revoked]
+
+
+def test_a_quiz_result_before_completing_the_course_awards_nothing(
+    learner, scored_course, django_capture_on_commit_callbacks
+):
+    enrollment_create(learner=learner, course=scored_course)
+    with django_capture_on_commit_callbacks(execute=True):
+        take_quiz(learner, QuizPage.objects.descendant_of(scored_course).get(), correct=2)
+
+    assert not Enrollment.objects.get(learner=learner).is_completed
+    assert not Certificate.objects.exists()
+
+
+# Completions whose task was lost
+
+
+def test_a_completion_whose_task_was_lost_is_awarded_within_the_hour(
+    course, scored_course, cert_admin, django_capture_on_commit_callbacks
+):
+    def completed(name, course, *, ago, correct=None):
+        learner = UserFactory(full_name=name)
+        if correct is None:
+            complete(learner, course)  # its task queued on commit, and lost: it never runs
+        else:
+            complete_with_quiz(learner, course, correct=correct)
+        Enrollment.objects.filter(learner=learner).update(completed_at=timezone.now() - ago)
+        return learner
+
+    lost = completed("Lejla Lost", course, ago=timedelta(hours=1))
+    completed("Nedim Now", course, ago=timedelta(minutes=1))  # its own task still has its turn
+    completed("Omer Old", course, ago=timedelta(days=8))  # long ago: the administrators' to see
+    completed("Sara Score", scored_course, ago=timedelta(hours=1), correct=1)  # 50% of 60%
+    revoked = completed("Rada Revoked", course, ago=timedelta(hours=1))
+    certificate_revoke(
+        certificate=certificate_issue(learner=revoked, course=course),
+        reason="Wrong course.",
+        revoked_by=cert_admin,
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        award_missed_certificates.delay()
+
+    awarded = Certificate.objects.filter(status=Certificate.Status.VALID)
+    assert list(awarded.values_list("learner", flat=True)) == [lost.pk]
+
+
+def test_celery_beat_looks_for_missed_certificates_every_hour():
+    schedule = settings.CELERY_BEAT_SCHEDULE["award-missed-certificates"]
+    assert schedule["task"] == award_missed_certificates.name
+    assert (schedule["schedule"].minute, len(schedule["schedule"].hour)) == ({30}, 24)
 
 
 # Manual approval
