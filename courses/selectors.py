@@ -70,6 +70,12 @@ class OutlineModule:
         return _progress_of(self.steps)
 
 
+# A course page lists every step of a course of up to this many; of a longer one, the steps of
+# one module only (`CourseOutline.listed_module`): the others show their progress and link to
+# their own page, so the page of a long course stays short to read and cheap to render.
+LONG_COURSE_STEPS = 40
+
+
 @dataclass
 class CourseOutline:
     """A course as a learner sees it: live modules and steps in order, with their progress."""
@@ -99,6 +105,15 @@ class CourseOutline:
             if step.canonical_pk == last_id and not step.completed:
                 return step
         return next((step for step in steps if not step.completed), None)
+
+    @property
+    def listed_module(self) -> OutlineModule | None:
+        """The one module whose steps the course page lists, when the course is long: the one
+        "Continue" leads to, else the first. None: list the steps of every module."""
+        if len(self.steps) <= LONG_COURSE_STEPS:
+            return None
+        resume = self.resume_step
+        return (resume and self.locate(resume.page)[0]) or self.modules[0]
 
     def module(self, module) -> OutlineModule | None:
         """The entry of `module` (in any of its languages)."""

@@ -3,6 +3,7 @@
 import pytest
 from django.test import Client
 
+from courses import selectors
 from courses.models import CoursePage, Enrollment, StepProgress
 from courses.services import enrollment_create, step_complete
 from tests.factories import lessons_of, make_course
@@ -81,6 +82,27 @@ def test_the_course_page_offers_to_continue_where_the_learner_left_off(
     assert "Continue where you left off" in body
     assert f'href="{lessons[1].url}"' in body
     assert "25% (1 of 4 steps)" in body
+
+
+def test_the_page_of_a_long_course_lists_the_steps_of_the_module_to_continue_in(
+    client, learner_client, learner, monkeypatch
+):
+    monkeypatch.setattr(selectors, "LONG_COURSE_STEPS", 4)  # a course of more steps is long
+    course = make_course(modules=3, lessons_per_module=2)
+    lessons = lessons_of(course)
+
+    def listed(response):
+        outline = response.content.decode().split('id="outline-heading"')[1]
+        assert all(f"Module {n}</a>" in outline for n in (1, 2, 3))  # every module, to go to
+        assert outline.count('class="outline__count">2 steps<') == 2  # the others: how many
+        return [lesson.title in outline for lesson in lessons]
+
+    assert listed(client.get(course.url)) == [True, True, False, False, False, False]
+
+    enrollment_create(learner=learner, course=course)
+    for lesson in lessons[:3]:
+        step_complete(learner=learner, course=course, step=lesson)
+    assert listed(learner_client.get(course.url)) == [False, False, True, True, False, False]
 
 
 def test_completing_the_last_lesson_congratulates_and_returns_to_the_course(
