@@ -9,6 +9,9 @@ export DATABASE_URL=${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/lap_bench
 export REDIS_URL=${REDIS_URL:-redis://127.0.0.1:6379/10}
 export DJANGO_SECRET_KEY=benchmark-only-$(.venv/bin/python -c 'import secrets; print(secrets.token_hex(16))')
 export ALLOWED_HOSTS=127.0.0.1,localhost SECURE_SSL_REDIRECT=false
+# No worker recycling during the run: at 1,000 requests a second gunicorn's max_requests (2,000)
+# restarts a worker every couple of seconds, and its boot lands on whichever target is running.
+export GUNICORN_MAX_REQUESTS=${GUNICORN_MAX_REQUESTS:-0}
 .venv/bin/pip install --quiet -e ".[bench]"
 if ! psql "${DATABASE_URL%/*}/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname='${DATABASE_URL##*/}'" | grep -q 1; then
     psql "${DATABASE_URL%/*}/postgres" -qc "CREATE DATABASE ${DATABASE_URL##*/}"
