@@ -4,6 +4,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -24,7 +25,7 @@ from .services import (
     step_visit,
 )
 from .steps import step_models
-from .translations import remember_canonical
+from .translations import remember_canonical, version_for
 
 
 def serve_step(step, request, serve, *args, **kwargs):
@@ -103,8 +104,10 @@ def my_learning(request):
 
 
 def join_cohort(request, token):
-    """An invitation link: shows the cohort and, after login, joins it with one click."""
+    """An invitation link: shows the cohort and, after login, joins it with one click. The
+    course is shown, and opened after joining, in the language of the link."""
     cohort = get_object_or_404(Cohort.objects.select_related("course"), invitation_token=token)
+    course = version_for(cohort.course, get_language())
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
@@ -114,8 +117,10 @@ def join_cohort(request, token):
             messages.error(request, str(refusal))
             return redirect(request.get_full_path())
         messages.success(request, _("Welcome to %(cohort)s!") % {"cohort": cohort.name})
-        return redirect(cohort.course.url)
-    return TemplateResponse(request, "courses/join_cohort.html", {"cohort": cohort})
+        return redirect(course.url)
+    return TemplateResponse(
+        request, "courses/join_cohort.html", {"cohort": cohort, "course": course}
+    )
 
 
 @csrf_exempt

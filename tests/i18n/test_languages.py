@@ -6,10 +6,11 @@ from html import unescape
 import pytest
 from django.conf import settings
 
+from courses.models import Cohort, Enrollment
 from courses.services import enrollment_create
 from tests.certificates.conftest import certified_course, complete
 from tests.factories import UserFactory, add_quiz, lessons_of, single_choice
-from tests.i18n.conftest import translate, version
+from tests.i18n.conftest import page_url, translate, version
 
 pytestmark = pytest.mark.django_db
 
@@ -124,3 +125,17 @@ def test_the_verification_page_of_a_certificate_speaks_the_visitors_language(
     assert response.status_code == 200
     assert f'<html lang="{language}"' in html
     assert "Милица Јовановић" in html
+
+
+def test_an_invitation_link_in_bosnian_shows_and_opens_the_course_in_bosnian(
+    client, learner, course
+):
+    cohort = Cohort.objects.create(course=course, name="Hercegovina 2026")
+    client.force_login(learner)
+    link = f"/bs/join/{cohort.invitation_token}/"
+
+    assert "Dobro lokalno upravljanje" in client.get(link).content.decode()
+    response = client.post(link)
+
+    assert response.url == page_url(course, "bs")
+    assert Enrollment.objects.get(learner=learner).cohort == cohort
