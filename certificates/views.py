@@ -85,7 +85,11 @@ def verify(request, code):
 
 @login_required
 def my_certificates(request):
-    certificates = Certificate.objects.filter(learner=request.user).order_by("-requested_at")
+    certificates = (
+        Certificate.objects.filter(learner=request.user)
+        .select_related("course", "replaced_by")  # a request's title; a correction's link
+        .order_by("-requested_at")
+    )
     return TemplateResponse(
         request, "certificates/my_certificates.html", {"certificates": certificates}
     )

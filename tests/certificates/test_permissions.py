@@ -1,12 +1,15 @@
 """Who may do what: a PDF only to its owner and to certificate administrators (others: 404);
 issuing, approving and revoking only to certificate administrators."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from certificates.models import BulkIssueJob, Certificate
-from certificates.services import certificate_request
+from certificates.services import certificate_request, certificate_revoke
 from tests.certificates.conftest import certified_course, complete, stored_pdf
 
 pytestmark = pytest.mark.django_db
@@ -165,6 +168,21 @@ def test_my_certificates_shows_a_request_awaiting_approval(client, pending):
     assert "Awaiting approval" in html
     assert "A certificate administrator will review it soon." in html
     assert pdf_url(pending) not in html
+
+
+def test_my_certificates_say_what_the_verification_page_says(client, issued, cert_admin):
+    Certificate.objects.filter(pk=issued.pk).update(
+        expires_on=timezone.localdate() - timedelta(days=1)
+    )
+    client.force_login(issued.learner)
+
+    assert "this certificate was valid until" in client.get("/en/my-certificates/").content.decode()
+
+    certificate_revoke(certificate=issued, reason="Issued by mistake.", revoked_by=cert_admin)
+    html = client.get("/en/my-certificates/").content.decode()
+    assert "this certificate was revoked on" in html
+    assert "Issued by mistake." in html
+    assert pdf_url(issued) not in html
 
 
 def test_my_certificates_has_an_empty_state(learner_client):
