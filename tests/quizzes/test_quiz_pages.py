@@ -10,10 +10,10 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from academy.governance.models import Principle
 from courses.selectors import course_of_step
-from courses.services import enrollment_create
+from courses.services import enrollment_create, step_complete
 from quizzes.models import QuizAttempt, QuizPage
 from quizzes.services import DEADLINE_GRACE, attempt_start, attempt_submit
-from tests.factories import UserFactory
+from tests.factories import UserFactory, lessons_of
 from tests.quizzes.conftest import (
     answers_by_kind,
     attempt_url,
@@ -207,6 +207,21 @@ def test_submitting_shows_the_result(learner_client, learner, quiz):
     assertContains(response, "You scored 1 of 1 points (100%).")
     assertContains(response, "Passed")
     assert QuizAttempt.objects.get(pk=attempt.pk).passed is True
+
+
+def test_passing_the_last_step_says_the_course_is_completed(learner_client, learner, quiz):
+    lesson = lessons_of(course_of_step(quiz))[0]
+    step_complete(learner=learner, course=course_of_step(quiz), step=lesson)
+    attempt = start_by_post(learner_client, quiz)
+    wrong = {"q1": wrong_choice_id(only_answer(attempt).snapshot), "submit": ""}
+
+    failed = learner_client.post(attempt_url(quiz, attempt), wrong, follow=True)
+    assertNotContains(failed, "You have completed this course.")
+
+    attempt = start_by_post(learner_client, quiz)
+    right = {"q1": correct_choice_id(only_answer(attempt).snapshot), "submit": ""}
+    passed = learner_client.post(attempt_url(quiz, attempt), right, follow=True)
+    assertContains(passed, "You have completed this course.")
 
 
 def test_submitting_with_blank_questions_names_them_and_saves_the_rest_first(
