@@ -1,9 +1,11 @@
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordMixin
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-from .services import password_reset_request
+from .services import awaits_confirmation, password_reset_request
 
 
 class EmailCleaningMixin:
@@ -33,6 +35,22 @@ class SignUpForm(EmailCleaningMixin, SetPasswordMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
+
+    def clean_email(self):
+        """Someone who signed up and lost the confirmation email can neither log in nor reset
+        the password: offer the link again instead."""
+        email = User.objects.normalize_email(self.cleaned_data["email"])
+        existing = User.objects.filter(email__iexact=email).first()
+        if existing is not None and awaits_confirmation(existing):
+            raise forms.ValidationError(
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("You signed up with this address but have not confirmed it yet."),
+                    reverse("signup_resend"),
+                    _("Send the confirmation link again"),
+                )
+            )
+        return super().clean_email()
 
     def clean(self):
         self.validate_passwords()

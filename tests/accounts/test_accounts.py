@@ -135,6 +135,17 @@ def test_signup_with_an_existing_email_in_another_case_is_refused(client, learne
     assert logged_in_user_id(client) is None
 
 
+def test_signing_up_again_before_confirming_offers_the_confirmation_link(client):
+    client.post(SIGNUP_URL, signup_data(email="new@lap.example"))
+
+    response = client.post(SIGNUP_URL, signup_data(email="New@lap.example"))
+
+    assert response.status_code == 200
+    assert "have not confirmed it yet" in response.content.decode()
+    assert 'href="/en/accounts/signup/resend/"' in response.content.decode()
+    assert User.objects.count() == 1
+
+
 def test_signup_with_mismatched_passwords_creates_nothing(client):
     response = client.post(SIGNUP_URL, signup_data(password2="something else entirely"))
 
