@@ -23,6 +23,7 @@ class QuizStatus:
     in_progress: QuizAttempt | None
     finished: list[QuizAttempt]
     refusal: str | None
+    attempts_left: int | None = None  # None: as many as the learner likes
 
     @property
     def best(self):
@@ -45,7 +46,13 @@ def quiz_status_for(*, quiz, learner) -> QuizStatus:
         if in_progress
         else start_refusal(quiz=quiz, finished_attempts=finished, now=timezone.now())
     )
-    return QuizStatus(in_progress=in_progress, finished=finished, refusal=refusal)
+    left = quiz.max_attempts - len(attempts) if quiz.max_attempts else None
+    return QuizStatus(
+        in_progress=in_progress,
+        finished=finished,
+        refusal=refusal,
+        attempts_left=None if left is None else max(left, 0),
+    )
 
 
 def unanswered_positions(*, attempt, raw_answers: dict) -> list[int]:

@@ -68,6 +68,21 @@ def test_the_quiz_page_explains_the_rules_and_offers_to_start(learner_client, le
     assertContains(response, "You have not taken this quiz yet.")
 
 
+def test_the_quiz_page_counts_the_attempts_left(learner_client, learner):
+    quiz = quiz_in_new_course(questions=[single_choice()], learner=learner, max_attempts=3)
+    assertNotContains(learner_client.get(quiz.url), "left.")
+
+    attempt_submit(attempt=attempt_start(learner=learner, quiz=quiz), raw_answers={})
+    assertContains(learner_client.get(quiz.url), "You have 3 attempts. 2 attempts left.")
+
+    second = attempt_start(learner=learner, quiz=quiz)
+    assertContains(learner_client.get(quiz.url), "1 attempt left.")  # in progress: it counts
+
+    attempt_submit(attempt=second, raw_answers={})
+    attempt_submit(attempt=attempt_start(learner=learner, quiz=quiz), raw_answers={})
+    assertContains(learner_client.get(quiz.url), "0 attempts left.")
+
+
 def test_starting_opens_the_attempt(learner_client, learner, quiz):
     response = learner_client.post(start_url(quiz))
 
