@@ -174,6 +174,12 @@ def test_signup_follows_a_local_next_address_once_confirmed(
     assert response.url == "/en/courses/"
 
 
+def test_creating_an_account_from_the_login_page_keeps_where_the_learner_was_going(client):
+    login = client.get(f"{LOGIN_URL}?next=/en/courses/good-governance/")
+
+    assert 'href="/en/accounts/signup/?next=/en/courses/good-governance/"' in login.content.decode()
+
+
 def test_signup_does_not_redirect_to_another_site(client, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         client.post(SIGNUP_URL, signup_data(next="https://evil.example/phish"))
