@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 from django.views.generic import FormView, TemplateView, UpdateView
@@ -39,6 +40,11 @@ def switch_language(request, language):
     # and the learner sees the language change at once and can switch back.
     if request.user.is_authenticated:
         preferred_language_set(user=request.user, language=language)
+    return _with_language_cookie(response, language)
+
+
+def _with_language_cookie(response, language):
+    """The language for unprefixed URLs (the home page, links in old emails) from now on."""
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
         language,
@@ -129,5 +135,11 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return self.request.user
 
     def form_valid(self, form):
-        messages.success(self.request, _("Your profile has been saved."))
-        return super().form_valid(form)
+        """A new language applies at once, as the language switcher's would."""
+        response = super().form_valid(form)
+        language = self.object.preferred_language
+        with translation.override(language):
+            messages.success(self.request, str(_("Your profile has been saved.")))
+            if "preferred_language" in form.changed_data:
+                return _with_language_cookie(redirect(reverse("profile")), language)
+        return response

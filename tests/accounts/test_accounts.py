@@ -6,6 +6,7 @@ import io
 import re
 
 import pytest
+from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.models import Group
 from django.contrib.sessions.backends.db import SessionStore
@@ -375,6 +376,14 @@ def test_profile_saves_language_and_organisation(learner_client, learner):
     assert learner.preferred_language == "sr-latn"
     assert learner.organisation == jablanica
     assert learner in jablanica.members.all()
+
+
+def test_a_new_language_in_the_profile_applies_at_once(learner_client, learner):
+    response = learner_client.post(PROFILE_URL, profile_data(learner, preferred_language="bs"))
+
+    assert response.url == "/bs/accounts/profile/"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "bs"
+    assert "Vaš profil je sačuvan." in learner_client.get(response.url).content.decode()
 
 
 def test_profile_refuses_another_users_email_in_another_case(
