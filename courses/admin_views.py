@@ -2,6 +2,7 @@
 
 import django_filters
 from django import forms
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -11,8 +12,8 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -154,7 +155,22 @@ class CohortViewSet(ModelViewSet):
     search_backend_name = None
 
 
-class ImportUploadForm(forms.Form):
+class ImportLanguageForm(forms.Form):
+    language = forms.ChoiceField(
+        label=gettext_lazy("Language of new accounts"),
+        choices=settings.LANGUAGES,
+        required=False,  # left out: the site's default language
+        help_text=gettext_lazy(
+            "Their invitation, emails and certificates; each learner can change it later."
+        ),
+    )
+
+    def clean_language(self):
+        return self.cleaned_data["language"] or settings.LANGUAGE_CODE
+
+
+class ImportUploadForm(ImportLanguageForm):
+    field_order = ["file", "language"]
     file = forms.FileField(
         label=gettext_lazy("CSV file"),
         help_text=gettext_lazy("Columns: name, email, organisation, role. UTF-8, at most 1 MB."),
@@ -179,19 +195,22 @@ def import_view(request, pk):
         "cohort": cohort,
         "heading": _("Import learners into %(cohort)s") % {"cohort": cohort},
     }
-    if request.method == "POST" and "csv_text" in request.POST:
-        data = request.POST["csv_text"].encode("utf-8")
-    elif request.method == "POST":
-        form = ImportUploadForm(request.POST, request.FILES)
-        if not form.is_valid():
-            return TemplateResponse(
-                request, "courses/admin/import.html", {**context, "form": form}, status=400
-            )
-        data = form.cleaned_data["file"].read(1024 * 1024 + 1)
+    if request.method != "POST":
+        form = ImportUploadForm(initial={"language": get_language()})
+        return TemplateResponse(request, "courses/admin/import.html", {**context, "form": form})
+    if "csv_text" in request.POST:  # confirming what the preview showed
+        form = ImportLanguageForm(request.POST)
     else:
+        form = ImportUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
         return TemplateResponse(
-            request, "courses/admin/import.html", {**context, "form": ImportUploadForm()}
+            request, "courses/admin/import.html", {**context, "form": form}, status=400
         )
+    language = form.cleaned_data["language"]
+    if "csv_text" in request.POST:
+        data = request.POST["csv_text"].encode("utf-8")
+    else:
+        data = form.cleaned_data["file"].read(1024 * 1024 + 1)
     try:
         rows = check_rows(read_csv(data), course=cohort.course)
     except ImportFileError as problem:
@@ -199,7 +218,9 @@ def import_view(request, pk):
         return TemplateResponse(request, "courses/admin/import.html", context, status=400)
     valid = all(row.is_valid for row in rows)
     if request.POST.get("confirm") and valid:
-        enrollments = cohort_import(cohort=cohort, rows=rows, imported_by=request.user)
+        enrollments = cohort_import(
+            cohort=cohort, rows=rows, imported_by=request.user, language=language
+        )
         messages.success(
             request,
             ngettext(
@@ -213,7 +234,14 @@ def import_view(request, pk):
     return TemplateResponse(
         request,
         "courses/admin/import_preview.html",
-        {**context, "rows": rows, "valid": valid, "csv_text": data.decode("utf-8-sig")},
+        {
+            **context,
+            "rows": rows,
+            "valid": valid,
+            "csv_text": data.decode("utf-8-sig"),
+            "language": language,
+            "language_name": dict(settings.LANGUAGES)[language],
+        },
         status=200 if valid else 400,
     )
 

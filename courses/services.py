@@ -154,9 +154,12 @@ def cohort_rotate_invitation(*, cohort: Cohort) -> Cohort:
 
 
 @transaction.atomic
-def cohort_import(*, cohort: Cohort, rows, imported_by) -> list[Enrollment]:
+def cohort_import(
+    *, cohort: Cohort, rows, imported_by, language: str = settings.LANGUAGE_CODE
+) -> list[Enrollment]:
     """Create or match the accounts of checked rows and enroll them in the cohort, all or
-    nothing. New accounts get an invitation email with a link to choose their password."""
+    nothing. New accounts, in `language`, get an invitation email with a link to choose their
+    password."""
     if any(not row.is_valid for row in rows):
         raise ValueError(_("Fix the rows with errors before importing."))
     enrollments = []
@@ -165,7 +168,7 @@ def cohort_import(*, cohort: Cohort, rows, imported_by) -> list[Enrollment]:
             email=row.email,
             full_name=row.name,
             password=None,
-            preferred_language=settings.LANGUAGE_CODE,
+            preferred_language=language,
             organisation=row.organisation,
             role=row.role,
         )

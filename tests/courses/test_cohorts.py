@@ -128,6 +128,35 @@ def test_confirming_the_import_creates_accounts_enrolls_and_invites(
     assert "Choose your password" not in invitations[existing.email]
 
 
+def test_new_accounts_are_made_in_the_language_chosen_for_the_import(
+    trainer, cohort, jablanica, django_capture_on_commit_callbacks
+):
+    client = _admin_client(trainer)
+    preview = upload(client, cohort, GOOD_CSV, language="bs")
+    assert 'name="language" value="bs"' in preview.content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("cohort_import", args=[cohort.pk]),
+            {"csv_text": GOOD_CSV, "language": "bs", "confirm": "1"},
+        )
+
+    assert User.objects.get(email="ivana.saric@lap.example").preferred_language == "bs"
+    invitation = next(m for m in mail.outbox if m.to == ["ivana.saric@lap.example"])
+    assert "Ovdje odaberite lozinku" in invitation.body
+
+
+def test_a_forged_import_language_is_refused_and_imports_nothing(trainer, cohort, jablanica):
+    response = _admin_client(trainer).post(
+        reverse("cohort_import", args=[cohort.pk]),
+        {"csv_text": GOOD_CSV, "language": "xx", "confirm": "1"},
+    )
+
+    assert response.status_code == 400
+    assert "Select a valid choice" in response.content.decode()
+    assert not Enrollment.objects.exists()
+
+
 def test_a_file_with_one_bad_row_reports_it_and_imports_nothing(trainer, cohort, jablanica):
     text = GOOD_CSV + "No Email,not-an-email,Općina Jablanica,official\n"
     text += "Someone,someone@lap.example,Općina Mostarska,official\n"
