@@ -2,7 +2,7 @@
 account may not open, a failure on our side."""
 
 import pytest
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.views.defaults import server_error
 
 from tests.factories import lessons_of, make_course
@@ -37,3 +37,14 @@ def test_a_failure_on_our_side_has_a_page_that_needs_nothing_from_the_request():
     assert response.status_code == 500
     assert "Something went wrong" in response.content.decode()
     assert "Back to the home page" in response.content.decode()
+
+
+def test_a_form_sent_with_an_expired_token_says_what_to_do(learner):
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(learner)
+
+    response = browser.post("/en/accounts/profile/", {"full_name": "Amra"})
+
+    assert response.status_code == 403
+    assert "This form has expired" in response.content.decode()
+    assert "reload the page" in response.content.decode()
