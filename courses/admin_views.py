@@ -198,16 +198,14 @@ def import_view(request, pk):
     if request.method != "POST":
         form = ImportUploadForm(initial={"language": get_language()})
         return TemplateResponse(request, "courses/admin/import.html", {**context, "form": form})
-    if "csv_text" in request.POST:  # confirming what the preview showed
-        form = ImportLanguageForm(request.POST)
-    else:
-        form = ImportUploadForm(request.POST, request.FILES)
+    confirming = "csv_text" in request.POST  # the preview's rows, sent back to import
+    form = (ImportLanguageForm if confirming else ImportUploadForm)(request.POST, request.FILES)
     if not form.is_valid():
         return TemplateResponse(
             request, "courses/admin/import.html", {**context, "form": form}, status=400
         )
     language = form.cleaned_data["language"]
-    if "csv_text" in request.POST:
+    if confirming:
         data = request.POST["csv_text"].encode("utf-8")
     else:
         data = form.cleaned_data["file"].read(1024 * 1024 + 1)

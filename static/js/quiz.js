@@ -48,7 +48,7 @@
       if (remaining === 0 && form) {
         // Time is up: submit as it is, without asking about blank questions.
         var submit = form.querySelector("button[name=submit]");
-        submit.value = "anyway";
+        submit.value = form.dataset.submitAnyway;
         submit.click();
       }
       else setTimeout(tick, 1000);
