@@ -213,7 +213,10 @@ class LessonPage(CourseStep, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context(step=self, request=request))
-        context["principles"] = self.principles.all()
+        published = context["outline"].principles.get(self.pk)
+        if published is None or getattr(request, "is_preview", False):  # a draft's own
+            published = self.principles.all()
+        context["principles"] = published
         return context
 
 

@@ -17,6 +17,7 @@ from academy.core.languages import content_languages
 from academy.core.models import remember_url, shown_in
 from academy.core.page_cache import tree_cached
 from academy.core.search import search_fold
+from academy.governance.models import Principle
 
 from .models import Cohort, CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
 from .steps import step_models
@@ -83,6 +84,7 @@ class CourseOutline:
     course: CoursePage  # as shown: in the reader's language where translated
     enrollment: Enrollment | None
     modules: list[OutlineModule]
+    principles: dict[int, list[Principle]] = field(default_factory=dict)  # by lesson id
 
     @property
     def steps(self) -> list[OutlineStep]:
@@ -170,25 +172,27 @@ def live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
     return modules, steps
 
 
-COURSE_TREES = "course-1"  # a new name when _CourseTree changes: servers of both versions run
+COURSE_TREES = "course-2"  # a new name when _CourseTree changes: servers of both versions run
 
 
 @dataclass
 class _CourseTree:
     """A course as published: its original's root, its live translations' roots by language
     code, and the live modules and steps below all of them (`languages_by_locale` reads their
-    `locale_id`). The same for every reader, so cached until the page tree next changes."""
+    `locale_id`), with the principles of each lesson by its id. The same for every reader, so
+    cached until the page tree next changes (or a principle is edited)."""
 
     canonical: Page
     roots: dict[str, Page]
     languages_by_locale: dict[int, str]
     modules: list[ModulePage] = field(default_factory=list)
     steps: list[Page] = field(default_factory=list)
+    principles: dict[int, list[Principle]] = field(default_factory=dict)
 
 
 def _course_trees(courses) -> dict:
     """The trees of `courses` (pages in any language), by translation key: one cache read, and
-    for those not cached four queries plus one per step type, however many."""
+    for those not cached five queries plus one per step type, however many."""
     return tree_cached(COURSE_TREES, {c.translation_key for c in courses}, _read_course_trees)
 
 
@@ -210,11 +214,30 @@ def _read_course_trees(translation_keys) -> dict:
     site_paths = SimpleNamespace()  # Wagtail remembers the sites' root paths on it, once
     for page in (*modules, *steps):
         remember_url(page, site_paths)
+    principles = _principles_by_lesson([step.pk for step in steps if isinstance(step, LessonPage)])
     for tree in trees.values():
         inside = tuple(root.path for root in (tree.canonical, *tree.roots.values()))
         tree.modules = [module for module in modules if module.path.startswith(inside)]
         tree.steps = [step for step in steps if step.path.startswith(inside)]
+        tree.principles = {
+            step.pk: principles.get(step.pk, [])
+            for step in tree.steps
+            if isinstance(step, LessonPage)
+        }
     return trees
+
+
+def _principles_by_lesson(lesson_ids) -> dict[int, list[Principle]]:
+    """The principles of each lesson, in their order (`LessonPage.principles`): one query."""
+    links = (
+        LessonPage.principles.through.objects.filter(lessonpage_id__in=lesson_ids)
+        .select_related("principle")
+        .order_by(*(f"principle__{name}" for name in Principle._meta.ordering), "pk")
+    )
+    principles = {}
+    for link in links:
+        principles.setdefault(link.lessonpage_id, []).append(link.principle)
+    return principles
 
 
 def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
@@ -249,6 +272,7 @@ def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
         course=course,
         enrollment=enrollment,
         modules=list(outline_modules.values()),
+        principles=tree.principles,
     )
 
 

@@ -90,6 +90,20 @@ class BasePage(Page):
             path = f"/{language}/" + path[len(own_prefix) :]
         return site_id, root_url, path
 
+    def get_url(self, request=None, current_site=None):
+        # A remembered URL is of a page of one site (see `remember_url`): the local path is
+        # enough, with no lookup of the sites' root paths (a cache read per link otherwise).
+        if getattr(self, "_url_parts", None):
+            return self.get_url_parts(request)[2]
+        return super().get_url(request, current_site)
+
+    url = property(get_url)
+
+    def get_view_restrictions(self):
+        # Those remembered with the page's route (academy.core.routing), else from the database.
+        remembered = getattr(self, "_view_restrictions", None)
+        return remembered if remembered is not None else super().get_view_restrictions()
+
 
 def remember_url(page, cache_object=None):
     """Keep `page`'s URL on it (through pickling, for caches of the page tree): rendering a

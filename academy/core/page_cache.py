@@ -23,6 +23,7 @@ import hashlib
 import logging
 import uuid
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 
 from django.conf import settings
 from django.core.cache import cache
@@ -37,6 +38,8 @@ GENERATION_KEY = "page-cache:generation"
 # purge failed (the cache refusing writes while still answering reads).
 TREE_CACHE_SECONDS = 10 * 60
 WAGTAIL_PAGE_ROUTE = "wagtail_serve"
+# The generation as this request read it (see `_generation`); unset outside requests.
+_request_generation: ContextVar[dict | None] = ContextVar("page_cache_generation", default=None)
 
 
 class PageCacheMiddleware:
@@ -47,6 +50,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        memo = _request_generation.set({})
+        try:
+            return self._respond(request)
+        finally:
+            _request_generation.reset(memo)
+
+    def _respond(self, request):
         seconds = getattr(settings, "PAGE_CACHE_SECONDS", 0)
         if (
             not seconds
@@ -92,11 +102,18 @@ def _cacheable(request, response) -> bool:
 
 
 def _generation() -> str:
+    """The current generation, read once per request: every page route, outline and setting a
+    page reads then comes from the same tree, at one cache round trip."""
+    memo = _request_generation.get()
+    if memo:
+        return memo["generation"]
     generation = cache.get(GENERATION_KEY)
     if generation is None:
         generation = uuid.uuid4().hex
         cache.add(GENERATION_KEY, generation, timeout=None)
         generation = cache.get(GENERATION_KEY, generation)
+    if memo is not None:
+        memo["generation"] = generation
     return generation
 
 
@@ -151,6 +168,9 @@ def page_cache_purge(**kwargs) -> None:
 
 
 def _new_generation():
+    memo = _request_generation.get()
+    if memo:  # what this request reads next comes from the new tree
+        memo.clear()
     try:
         cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     except Exception:  # if reads still work, pages show the old tree for TREE_CACHE_SECONDS

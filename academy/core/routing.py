@@ -5,8 +5,11 @@ instead of finding the site and walking the tree level by level (seven queries f
 A page is remembered under its own path (a quiz, whose attempt and result views follow its
 path, then routes only what follows), never a 404, under the host name and port Wagtail matches
 sites on (so no spelling of the Host header adds a key).
-What the route leads to is then served as usual, from the database: the page must be live,
-and its view restrictions, the enrollment gate and drafts are checked on every request."""
+What the route leads to is then served from the database: the page must be live, and the
+enrollment gate and drafts are checked on every request. The page's view restrictions are
+checked on every request too, against those remembered with the route (any change of a
+restriction starts a new generation, see page_cache), so that serving asks no query for them;
+a restriction to groups still reads its groups when checked."""
 
 from dataclasses import dataclass
 
@@ -19,9 +22,10 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
+from .models import remember_url
 from .page_cache import tree_lookup
 
-ROUTES = "route-3"  # a new name when _Remembered changes: servers of both versions run at once
+ROUTES = "route-4"  # a new name when _Remembered changes: servers of both versions run at once
 
 
 def serve(request, path):
@@ -53,6 +57,7 @@ class _Remembered:
     shown_in: tuple | None
     parent: Page | None
     routable: bool  # the page routes what follows its path (RoutablePageMixin)
+    view_restrictions: tuple  # of the page and its ancestors (Page.get_view_restrictions)
 
 
 def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
@@ -64,6 +69,11 @@ def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
     routable = isinstance(page, RoutablePageMixin)
     if (route.args or route.kwargs) and not routable:
         return 0, None
+    parent = getattr(page, "_cached_parent_obj", None)
+    ancestor = parent
+    while ancestor is not None:  # their links (breadcrumbs) then need no site lookup
+        remember_url(ancestor, request)
+        ancestor = getattr(ancestor, "_cached_parent_obj", None)
     remembered = _Remembered(
         site=request._wagtail_site,
         model=type(page),
@@ -71,8 +81,9 @@ def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
         shown_in=getattr(page, "_shown_in", None),
         # The ancestors the route went through (their own fields not loaded), so that the
         # page knows its course without a query.
-        parent=getattr(page, "_cached_parent_obj", None),
+        parent=parent,
         routable=routable,
+        view_restrictions=tuple(page.get_view_restrictions().defer("password")),
     )
     # One slug per level below the site's root page (a translation's root is at its depth).
     return page.depth - request._wagtail_site.root_page.depth, remembered
@@ -83,6 +94,7 @@ def _follow(request, remembered: _Remembered, rest: list[str]):
     if page is None:  # unpublished since (the next tree change forgets the route)
         return
     page._shown_in = remembered.shown_in
+    page._view_restrictions = remembered.view_restrictions
     if remembered.parent is not None:
         page._cached_parent_obj = remembered.parent
     request._wagtail_site = remembered.site

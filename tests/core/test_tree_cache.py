@@ -1,18 +1,28 @@
 """What every learner reads off the published page tree is remembered until the tree changes
-(academy.core.page_cache.tree_cached): a page's route (academy.core.routing), the course outline's
-pages, the branding. Each change shows at once, and nothing is served that would not be
-served without the cache."""
+(academy.core.page_cache.tree_cached): a page's route (academy.core.routing) and who may view it,
+the course outline's pages and lessons' principles, the branding. Each change shows at once,
+and nothing is served that would not be served without the cache."""
+
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
+from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from academy.accounts.roles import TRAINERS
-from academy.core.page_cache import tree_cached
+from academy.accounts.roles import LEARNERS, TRAINERS
+from academy.core.page_cache import (
+    GENERATION_KEY,
+    PageCacheMiddleware,
+    _generation,
+    page_cache_purge,
+    tree_cached,
+)
+from academy.governance.models import Principle
 from academy.home.models import BrandingSettings
 from courses.models import LessonPage
 from courses.services import enrollment_create
@@ -47,9 +57,9 @@ def test_a_lesson_read_again_is_served_without_finding_its_site_or_route(learner
 
     assert not [sql for sql in queries if "wagtailcore_site" in sql]
     pages = [sql for sql in queries if '"wagtailcore_page"' in sql]
-    # The lesson itself, and its ancestors' ids for the view restrictions, read every time.
-    assert len(pages) == 2
-    assert [sql for sql in queries if "wagtailcore_pageviewrestriction" in sql]
+    assert len(pages) == 1  # the lesson itself, read every time
+    # Who may view it is kept with its route, and checked on every request.
+    assert not [sql for sql in queries if "wagtailcore_pageviewrestriction" in sql]
 
 
 def test_a_host_name_spelled_differently_is_remembered_once(learner_client, enrolled):
@@ -98,6 +108,34 @@ def test_a_privacy_setting_added_after_a_visit_applies_at_once(learner_client, e
 
     assert refused.status_code == 302 and "/login/" in refused["Location"]
     assert allowed.status_code == 200
+
+
+def test_a_privacy_setting_given_to_other_groups_applies_at_once(learner_client, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    restriction = PageViewRestriction.objects.create(
+        page=enrolled, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=TRAINERS)])
+    assert learner_client.get(lesson.url).status_code == 302  # the route is remembered
+
+    # Changing the groups saves no restriction (no new generation): they are read at each check.
+    restriction.groups.set([Group.objects.get(name=LEARNERS)])
+
+    assert learner_client.get(lesson.url).status_code == 200
+
+
+def test_a_renamed_principle_shows_on_its_lessons_at_once(learner_client, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    principle = Principle.objects.get(number=6)
+    lesson.principles.set([principle])
+    lesson.save_revision().publish()
+    assert "Openness and Transparency" in learner_client.get(lesson.url).content.decode()
+
+    principle.name = "Openness"
+    principle.save()
+
+    page = learner_client.get(lesson.url).content.decode()
+    assert "Openness and Transparency" not in page and ">6</span> Openness<" in page
 
 
 def test_a_lesson_added_in_code_shows_in_the_outline_at_once(learner_client, enrolled):
@@ -187,3 +225,28 @@ def test_a_quiz_is_remembered_once_and_routes_what_follows_its_path(learner_clie
 
     assert unknown.status_code == 404
     assert len([key for key in cache_keys() if ":route-" in key]) == 1  # the quiz's own path
+
+
+def test_a_page_reads_the_cache_generation_once(learner_client, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    learner_client.get(lesson.url)
+
+    with mock.patch.object(cache, "get", wraps=cache.get) as cache_get:
+        learner_client.get(lesson.url)
+
+    reads = [call for call in cache_get.call_args_list if call.args[0] == GENERATION_KEY]
+    assert len(reads) == 1  # for the route, the outline and the branding alike
+
+
+def test_after_a_purge_the_same_request_reads_the_new_tree(rf):
+    seen = []
+
+    def view(request):
+        seen.append(_generation())
+        page_cache_purge()
+        seen.append(_generation())
+        return HttpResponse()
+
+    PageCacheMiddleware(view)(rf.post("/"))
+
+    assert seen[0] != seen[1] and seen[1] == cache.get(GENERATION_KEY)

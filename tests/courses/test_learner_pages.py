@@ -1,5 +1,7 @@
 """What learners and visitors see, and what they are refused."""
 
+import re
+
 import pytest
 from django.test import Client
 
@@ -68,6 +70,26 @@ def test_beside_a_lesson_the_outline_lists_the_steps_of_its_module_only(learner_
     assert all(f"Module {n}</a>" in aside for n in (1, 2, 3))  # every module, to go to
     assert [lesson.title in aside for lesson in lessons] == [False, False, True, True, False, False]
     assert 'aria-current="page"' in aside
+
+
+def test_the_outline_marks_each_steps_state_for_eyes_and_screen_readers(learner_client, learner):
+    course = make_course(modules=1, lessons_per_module=3)
+    done, started, shown = lessons_of(course)
+    shown.is_required = False
+    shown.save_revision().publish()
+    enrollment_create(learner=learner, course=course)
+    step_complete(learner=learner, course=course, step=done)
+    learner_client.get(started.url)
+
+    aside = learner_client.get(shown.url).content.decode().split("lesson-layout__outline")[1]
+    rows = re.findall(r'<li class="(outline__step[^"]*)">(.*?)</li>', aside, re.S)
+
+    assert [(classes, re.sub(r"<[^>]+>", "|", row)) for classes, row in rows] == [
+        ("outline__step is-complete", "|\u2713| |Lesson 1.1| |(completed)|"),
+        ("outline__step", "|\u25cf| |Lesson 1.2| |(started)|"),
+        ("outline__step is-current", "|\u25cb| |Lesson 1.3| || |optional|"),
+    ]
+    assert f'<a href="{shown.url}" aria-current="page">' in aside
 
 
 def test_the_course_page_offers_to_continue_where_the_learner_left_off(
