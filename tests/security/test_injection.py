@@ -128,7 +128,7 @@ def test_script_in_a_trainers_lesson_is_inert_for_learners(client, course, train
         lesson,
         nested_form_data(
             {
-                "title": lesson.title,
+                "title": PLANTED,  # shown in the heading, the outline and the step links
                 "slug": lesson.slug,
                 "estimated_minutes": "10",
                 "is_required": "on",
@@ -153,6 +153,7 @@ def test_script_in_a_trainers_lesson_is_inert_for_learners(client, course, train
     response = client.get(lesson.url)
 
     assert_planted_text_is_inert(response)
+    assert f'aria-current="page">{escape(PLANTED)}</a>' in response.content.decode()
     # The links' text stays, without the javascript: address.
     assert "<a>read</a> <a>more</a>" in response.content.decode()
 
