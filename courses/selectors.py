@@ -276,12 +276,15 @@ def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
     )
 
 
-def _progress_by_step(learner, steps) -> dict:
-    """When the learner completed each step they opened (None: not yet), by step id."""
-    if learner is None or not steps:
+def _progress_by_step(learner, courses) -> dict:
+    """When the learner completed each step they opened (None: not yet) in `courses` (their
+    originals), by step id. Asked by the courses' tree paths rather than by a list of every step
+    id, which would cost as much to build as the rest of the page's queries together."""
+    if learner is None or not courses:
         return {}
+    in_courses = reduce(or_, (Q(step__path__startswith=course.path) for course in courses))
     return dict(
-        StepProgress.objects.filter(learner=learner, step_id__in=[s.pk for s in steps]).values_list(
+        StepProgress.objects.filter(in_courses, learner=learner).values_list(
             "step_id", "completed_at"
         )
     )
@@ -328,10 +331,7 @@ def outlines_for(*, courses, learner, enrollments, trees=None) -> dict[int, Cour
     trees = trees if trees is not None else _course_trees(courses) if courses else {}
     by_course = {e.course_id: e for e in enrollments}
     enrolled = [tree for tree in trees.values() if tree.canonical.pk in by_course]
-    progress = _progress_by_step(
-        learner,
-        [s for tree in enrolled for s in tree.steps if s.path.startswith(tree.canonical.path)],
-    )
+    progress = _progress_by_step(learner, [tree.canonical for tree in enrolled])
     outlines = {}
     for course in courses:
         tree = trees[course.translation_key]

@@ -14,11 +14,11 @@ pytestmark = pytest.mark.django_db
 FORM_WITH_TOKEN = '<form method="post" action="/i18n/setlang/">{% csrf_token %}</form>'
 
 
-def language_switcher(settings, tmp_path, template):
-    """Put `template` in place of includes/language_switcher.html (plain links, so that pages
-    can be cached; a form with a CSRF token would make them uncacheable)."""
+def on_every_page(settings, tmp_path, template):
+    """Put `template` in place of includes/translation_notice.html, which every page includes
+    (e.g. a form with a CSRF token, which makes a page uncacheable)."""
     (tmp_path / "includes").mkdir()
-    (tmp_path / "includes" / "language_switcher.html").write_text(template)
+    (tmp_path / "includes" / "translation_notice.html").write_text(template)
     engine = settings.TEMPLATES[0]
     settings.TEMPLATES = [{**engine, "DIRS": [tmp_path, *engine["DIRS"]]}]
 
@@ -145,7 +145,7 @@ def test_lesson_bodies_for_learners_are_never_cached(page_cache, course):
 
 
 def test_a_page_that_carries_a_csrf_token_is_not_cached(page_cache, settings, tmp_path, course):
-    language_switcher(settings, tmp_path, FORM_WITH_TOKEN)
+    on_every_page(settings, tmp_path, FORM_WITH_TOKEN)
 
     first, second = visit(course.url), visit(course.url)
 
