@@ -296,7 +296,7 @@ def _enrollments(learner, trees) -> list[Enrollment]:
     return list(
         Enrollment.objects.filter(
             learner=learner, course_id__in=[tree.canonical.pk for tree in trees.values()]
-        )
+        ).order_by()  # in no order: they are looked up by course
     )
 
 
