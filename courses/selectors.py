@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
-from functools import reduce
+from functools import cached_property, reduce
 from itertools import groupby
 from operator import or_
 from types import SimpleNamespace
@@ -86,11 +86,12 @@ class CourseOutline:
     modules: list[OutlineModule]
     principles: dict[int, list[Principle]] = field(default_factory=dict)  # by lesson id
 
-    @property
+    # Read many times per page; an outline does not change once built (`_outline`).
+    @cached_property
     def steps(self) -> list[OutlineStep]:
         return [step for module in self.modules for step in module.steps]
 
-    @property
+    @cached_property
     def progress(self) -> Progress:
         return _progress_of(self.steps)
 

@@ -1,7 +1,10 @@
 from django import template
+from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext
+
+from academy.core import formatting
 
 register = template.Library()
 
@@ -33,3 +36,21 @@ def outline_steps(context, steps, current_id=None):
             f"{'' if step.page.is_required else optional}</li>"
         )
     return mark_safe("\n".join(rows))  # every value above is escaped
+
+
+@register.simple_tag
+def progress_bar(progress, label):
+    """A progress bar with its label and figures in words (the lesson page shows two; as an
+    included template they cost more than the rest of its outline)."""
+    percent = escape(formatting.percent(progress.percent))
+    figures = gettext("%(percent)s (%(completed)s of %(total)s steps)") % {
+        "percent": percent,
+        "completed": formats.localize(progress.completed),
+        "total": formats.localize(progress.total),
+    }
+    label = escape(label)
+    return mark_safe(  # every value above is escaped
+        f'<div class="progress">\n  <span class="progress__label">{label}: {figures}</span>\n'
+        f'  <progress max="100" value="{progress.percent}" aria-label="{label}">{percent}'
+        "</progress>\n</div>"
+    )
