@@ -158,16 +158,17 @@ def tree_lookup(name: str, keys: Iterable) -> tuple[dict, Callable[[dict], None]
     return {by_cache_key[key]: value for key, value in found.items()}, keep
 
 
-def page_cache_purge(**kwargs) -> None:
+def page_cache_purge(*, strict=False, **kwargs) -> None:
     """Forget every cached page and tree value (the old entries expire on their own), now and
     again when the transaction commits: a request that read the tree in between would have
-    stored what the other transaction had not committed yet under the new generation."""
-    _new_generation()
+    stored what the other transaction had not committed yet under the new generation.
+    `strict`: if the cache refuses the new generation, raise (and so refuse the change)."""
+    _new_generation(strict=strict)
     if transaction.get_connection().in_atomic_block:
         transaction.on_commit(_new_generation)
 
 
-def _new_generation():
+def _new_generation(*, strict=False):
     memo = _request_generation.get()
     if memo:  # what this request reads next comes from the new tree
         memo.clear()
@@ -175,14 +176,21 @@ def _new_generation():
         cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
     except Exception:  # if reads still work, pages show the old tree for TREE_CACHE_SECONDS
         logger.error("Page cache not purged", exc_info=True)
+        if strict:
+            raise
 
 
 def _purge_on_page_change(sender, instance, **kwargs):
     # Pages created or changed in code (imports, the demo, fixes in a shell) send no
     # publish signal, and a save of a live page is what learners read; a site's host names
-    # and root page decide every route; routes remember who may view a page.
-    if isinstance(instance, Page | Site | PageViewRestriction):
+    # and root page decide every route.
+    if isinstance(instance, Page | Site):
         page_cache_purge()
+    elif isinstance(instance, PageViewRestriction):
+        # Routes remember who may view a page (academy.core.routing): a privacy change that
+        # cannot start a new generation fails, and its transaction with it, rather than wait
+        # for the remembered routes to expire.
+        page_cache_purge(strict=True)
 
 
 def connect_purge_signals():

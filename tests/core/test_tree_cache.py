@@ -8,7 +8,7 @@ from unittest import mock
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -250,3 +250,19 @@ def test_after_a_purge_the_same_request_reads_the_new_tree(rf):
     PageCacheMiddleware(view)(rf.post("/"))
 
     assert seen[0] != seen[1] and seen[1] == cache.get(GENERATION_KEY)
+
+
+def test_a_privacy_setting_is_refused_when_the_cache_cannot_forget_the_routes(
+    learner_client, enrolled, monkeypatch
+):
+    lesson = lessons_of(enrolled)[0]
+    assert learner_client.get(lesson.url).status_code == 200  # its route is remembered
+
+    def refuse(*args, **kwargs):
+        raise ConnectionError("the cache refuses writes")
+
+    monkeypatch.setattr(cache, "set", refuse)
+    with pytest.raises(ConnectionError), transaction.atomic():
+        PageViewRestriction.objects.create(page=enrolled, restriction_type="login")
+
+    assert not PageViewRestriction.objects.exists()
