@@ -91,9 +91,9 @@ class BasePage(Page):
         return site_id, root_url, path
 
     def get_url(self, request=None, current_site=None):
-        # A remembered URL is of a page of one site (see `remember_url`): the local path is
+        # Remembered while there is only one site (see `remember_url`): the local path is
         # enough, with no lookup of the sites' root paths (a cache read per link otherwise).
-        if getattr(self, "_url_parts", None):
+        if getattr(self, "_url_is_local", False):
             return self.get_url_parts(request)[2]
         return super().get_url(request, current_site)
 
@@ -108,9 +108,11 @@ class BasePage(Page):
 def remember_url(page, cache_object=None):
     """Keep `page`'s URL on it (through pickling, for caches of the page tree): rendering a
     long course outline then works out no URL. `cache_object` keeps the sites' root paths
-    while remembering many. Only for a page of one site: in several, the request decides."""
+    while remembering many. Only for a page of one site: in several, the request decides.
+    While the installation has one site only, its links are local paths (`get_url`)."""
     if len({site[0] for site in page._get_relevant_site_root_paths(cache_object)}) == 1:
         page._url_parts = Page.get_url_parts(page, cache_object)  # its own, not as shown in
+        page._url_is_local = len({site[0] for site in page._get_site_root_paths(cache_object)}) == 1
     return page
 
 

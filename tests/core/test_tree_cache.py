@@ -12,7 +12,7 @@ from django.db import connection, transaction
 from django.http import HttpResponse
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from academy.accounts.roles import LEARNERS, TRAINERS
 from academy.core.page_cache import (
@@ -25,6 +25,7 @@ from academy.core.page_cache import (
 from academy.governance.models import Principle
 from academy.home.models import BrandingSettings
 from courses.models import LessonPage
+from courses.selectors import course_outline_for
 from courses.services import enrollment_create
 from tests.factories import add_module, lessons_of, make_trainer, single_choice
 from tests.quizzes.conftest import attempt_url, quiz_in_new_course, start_by_post
@@ -266,3 +267,15 @@ def test_a_privacy_setting_is_refused_when_the_cache_cannot_forget_the_routes(
         PageViewRestriction.objects.create(page=enrolled, restriction_type="login")
 
     assert not PageViewRestriction.objects.exists()
+
+
+def test_with_a_second_site_the_outline_links_as_wagtail_does(learner, enrolled):
+    lesson = lessons_of(enrolled)[0]
+    local = course_outline_for(course=enrolled, learner=learner).steps[0].page
+    assert local.url == lesson.url and local.url.startswith("/")
+
+    other_root = Page.get_first_root_node().add_child(instance=Page(title="Other", slug="other"))
+    Site.objects.create(hostname="other.example", root_page=other_root)
+    shown = course_outline_for(course=enrolled, learner=learner).steps[0].page
+
+    assert shown.url == Page.get_url(shown) == f"http://localhost{lesson.url}"
