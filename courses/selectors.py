@@ -233,7 +233,7 @@ def _principles_by_lesson(lesson_ids) -> dict[int, list[Principle]]:
     links = (
         LessonPage.principles.through.objects.filter(lessonpage_id__in=lesson_ids)
         .select_related("principle")
-        .order_by(*(f"principle__{name}" for name in Principle._meta.ordering), "pk")
+        .order_by("principle__number", "pk")  # as `Principle.objects.in_order()`
     )
     principles = {}
     for link in links:

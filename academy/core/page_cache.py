@@ -28,7 +28,7 @@ from contextvars import ContextVar
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move
 
@@ -183,14 +183,17 @@ def _new_generation(*, strict=False):
 def _purge_on_page_change(sender, instance, **kwargs):
     # Pages created or changed in code (imports, the demo, fixes in a shell) send no
     # publish signal, and a save of a live page is what learners read; a site's host names
-    # and root page decide every route.
-    if isinstance(instance, Page | Site):
+    # and root page decide every route; routes remember who may view a page.
+    if isinstance(instance, Page | Site | PageViewRestriction):
         page_cache_purge()
-    elif isinstance(instance, PageViewRestriction):
-        # Routes remember who may view a page (academy.core.routing): a privacy change that
-        # cannot start a new generation fails, and its transaction with it, rather than wait
-        # for the remembered routes to expire.
-        page_cache_purge(strict=True)
+
+
+def _refuse_privacy_change_unless_purged(sender, instance, **kwargs):
+    # Routes remember who may view a page (academy.core.routing). A privacy setting is saved
+    # or deleted only once the cache has taken a new generation: if it refuses, the change
+    # fails before anything is written (Wagtail's privacy view is not one transaction), rather
+    # than wait for the remembered routes to expire. It is purged again once written.
+    page_cache_purge(strict=True)
 
 
 def connect_purge_signals():
@@ -199,3 +202,9 @@ def connect_purge_signals():
     post_page_move.connect(page_cache_purge, dispatch_uid="page-cache-purge-move")
     post_save.connect(_purge_on_page_change, dispatch_uid="page-cache-purge-save")
     post_delete.connect(_purge_on_page_change, dispatch_uid="page-cache-purge-delete")
+    for signal, name in ((pre_save, "save"), (pre_delete, "delete")):
+        signal.connect(
+            _refuse_privacy_change_unless_purged,
+            sender=PageViewRestriction,
+            dispatch_uid=f"page-cache-privacy-{name}",
+        )

@@ -33,7 +33,7 @@ def outline_steps(context, steps, current_id=None):
         rows.append(
             f'<li class="outline__step{" is-complete" if step.completed else ""}'
             f'{" is-current" if current else ""}"><span class="tick" aria-hidden="true">{tick}'
-            f'</span> <a href="{html.escape(step.page.get_url(request))}"'
+            f'</span> <a href="{html.escape(step.page.get_url(request) or "")}"'
             f"{is_current if current else ''}>{html.escape(step.page.title)}</a>"
             f' <span class="visually-hidden">{state}</span>'
             f"{'' if step.page.is_required else optional}</li>"

@@ -2,7 +2,7 @@ from functools import cache
 
 from django import template
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.http import urlencode
@@ -28,7 +28,7 @@ def language_switcher(context):
     items = "".join(
         f'\n    <li><a href="{url}?{query}" lang="{code}" hreflang="{code}"'
         f"{is_current if code == current else ''}>{name}</a></li>"
-        for code, name, url in _languages()
+        for code, name, url in _languages(get_script_prefix(), tuple(settings.LANGUAGES))
     )
     label = escape(translation.gettext("Language"))
     return mark_safe(  # every value above is escaped
@@ -37,14 +37,14 @@ def language_switcher(context):
 
 
 @cache
-def _languages() -> list[tuple[str, str, str]]:
+def _languages(script_prefix, languages) -> list[tuple[str, str, str]]:
     """Each language's code, name in itself (escaped) and switching URL (outside the language
-    prefixes, so the same in every language)."""
+    prefixes, so the same in every language; kept by the script prefix the URLs start with)."""
     return [
         (
             code,
             escape(translation.get_language_info(code)["name_local"]),
             reverse("switch_language", args=[code]),
         )
-        for code, _name in settings.LANGUAGES
+        for code, _name in languages
     ]
