@@ -28,7 +28,7 @@ def language_switcher(context):
     items = "".join(
         f'\n    <li><a href="{url}?{query}" lang="{code}" hreflang="{code}"'
         f"{is_current if code == current else ''}>{name}</a></li>"
-        for code, name, url in _languages(get_script_prefix(), tuple(settings.LANGUAGES))
+        for code, name, url in _languages(get_script_prefix())
     )
     label = escape(translation.gettext("Language"))
     return mark_safe(  # every value above is escaped
@@ -37,7 +37,7 @@ def language_switcher(context):
 
 
 @cache
-def _languages(script_prefix, languages) -> list[tuple[str, str, str]]:
+def _languages(script_prefix) -> list[tuple[str, str, str]]:
     """Each language's code, name in itself (escaped) and switching URL (outside the language
     prefixes, so the same in every language; kept by the script prefix the URLs start with)."""
     return [
@@ -46,5 +46,5 @@ def _languages(script_prefix, languages) -> list[tuple[str, str, str]]:
             escape(translation.get_language_info(code)["name_local"]),
             reverse("switch_language", args=[code]),
         )
-        for code, _name in languages
+        for code, _name in settings.LANGUAGES
     ]
