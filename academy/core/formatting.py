@@ -11,7 +11,10 @@ def percent(value, decimal_pos=0) -> str:
     as in `floatformat` ("-1": one decimal only when there is one). Empty for no value."""
     if value is None or value == "":
         return ""
-    number = floatformat(value, decimal_pos)
+    if type(value) is int and int(decimal_pos) <= 0:
+        number = str(value)  # what floatformat gives a whole number, at a tenth of its cost
+    else:
+        number = floatformat(value, decimal_pos)
     return pgettext(
         "a number followed by the per-cent sign; put a no-break space before % if your "
         "language's spelling wants one",

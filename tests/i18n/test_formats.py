@@ -94,6 +94,7 @@ def test_percent_keeps_a_decimal_when_asked(language, shown):
         assert percent(Decimal("87.5"), "-1").startswith(shown)
         assert percent(Decimal("87.5")).startswith("88")  # whole per cents unless asked
         assert percent(None) == ""
+        assert percent(50) == percent(Decimal(50)) == percent(50.0)  # whole numbers the same
 
 
 @pytest.mark.parametrize(
