@@ -7,13 +7,21 @@ class CoursesConfig(AppConfig):
     verbose_name = _("Courses")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
+
+        from academy.core.page_cache import page_cache_purge
+        from academy.governance.models import Principle
 
         from .models import CoursePage
 
         page_published.connect(
             _sync_trainers, sender=CoursePage, dispatch_uid="courses.sync_trainers"
         )
+        # Course trees keep their lessons' principles (selectors._CourseTree), read from the
+        # page cache's generation: a principle's edit starts a new one.
+        for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
+            signal.connect(page_cache_purge, sender=Principle, dispatch_uid=f"principle-{name}")
 
 
 def _sync_trainers(sender, instance, **kwargs):
