@@ -213,10 +213,11 @@ class LessonPage(CourseStep, BasePage):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context(step=self, request=request))
-        published = context["outline"].principles.get(self.pk)
-        if published is None or getattr(request, "is_preview", False):  # a draft's own
-            published = self.principles.all()
-        context["principles"] = published
+        # As published, kept with the course's outline; a preview shows the draft's own.
+        principles = context["outline"].principles.get(self.pk)
+        if principles is None or getattr(request, "is_preview", False):
+            principles = self.principles.all()
+        context["principles"] = principles
         return context
 
 
