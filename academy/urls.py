@@ -8,6 +8,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from academy.accounts.views import switch_language
 from academy.core.health import health
 
+handler500 = "academy.core.errors.server_error"
+
 urlpatterns = [
     path("health/", health, name="health"),
     path("admin/", include(wagtailadmin_urls)),

@@ -13,6 +13,7 @@ from wagtail.log_actions import log
 
 from academy.accounts.models import User
 from academy.accounts.services import user_register
+from academy.core.outbox import task_enqueue
 
 from .models import Cohort, CoursePage, Enrollment, StepProgress, new_invitation_token
 from .selectors import course_outline_for, learners_to_remind, not_reminded_recently
@@ -48,14 +49,10 @@ def enrollment_create(
     except IntegrityError:  # a concurrent request enrolled first
         return Enrollment.objects.get(learner=learner, course=course), False
     if notify:
-        transaction.on_commit(lambda: _queue_enrollment_email(enrollment.pk))
+        from .tasks import send_enrollment_confirmation  # the tasks call these services
+
+        task_enqueue(send_enrollment_confirmation, enrollment.pk)
     return enrollment, True
-
-
-def _queue_enrollment_email(enrollment_id):
-    from .tasks import send_enrollment_confirmation
-
-    send_enrollment_confirmation.delay(enrollment_id)
 
 
 def _enrollment_for(*, learner, course) -> Enrollment:
@@ -160,6 +157,8 @@ def cohort_import(
     """Create or match the accounts of checked rows and enroll them in the cohort, all or
     nothing. New accounts, in `language`, get an invitation email with a link to choose their
     password."""
+    from .tasks import send_cohort_invitation
+
     if any(not row.is_valid for row in rows):
         raise ValueError(_("Fix the rows with errors before importing."))
     enrollments = []
@@ -176,8 +175,7 @@ def cohort_import(
             learner=learner, course=cohort.course, by_staff=True, notify=False
         )
         Enrollment.objects.filter(pk=enrollment.pk).update(cohort=cohort)
-        is_new = row.existing_user is None
-        transaction.on_commit(lambda pk=enrollment.pk, new=is_new: _queue_invitation(pk, new))
+        task_enqueue(send_cohort_invitation, enrollment.pk, row.existing_user is None)
         enrollments.append(enrollment)
     log(
         instance=cohort,
@@ -188,16 +186,12 @@ def cohort_import(
     return enrollments
 
 
-def _queue_invitation(enrollment_id, new_account):
-    from .tasks import send_cohort_invitation
-
-    send_cohort_invitation.delay(enrollment_id, new_account)
-
-
 def reminders_send(*, now: datetime) -> int:
     """Queue one inactivity reminder per learner due one (see `learners_to_remind`), on commit,
     and record `last_reminded_at`, so that a retry or a second run in the same week queues
     nothing. Returns how many learners will be reminded."""
+    from .tasks import send_inactivity_reminder
+
     today = timezone.localdate(now, timezone.get_default_timezone())
     with transaction.atomic():
         due = {reminder.learner.pk: reminder for reminder in learners_to_remind(today=today)}
@@ -213,16 +207,8 @@ def reminders_send(*, now: datetime) -> int:
         User.objects.filter(pk__in=learner_ids).update(last_reminded_at=now)
         for learner_id in learner_ids:
             enrollment_ids = [enrollment.pk for enrollment in due[learner_id].enrollments]
-            transaction.on_commit(
-                lambda pk=learner_id, ids=enrollment_ids: _queue_reminder(pk, ids)
-            )
+            task_enqueue(send_inactivity_reminder, learner_id, enrollment_ids)
     return len(learner_ids)
-
-
-def _queue_reminder(learner_id, enrollment_ids):
-    from .tasks import send_inactivity_reminder
-
-    send_inactivity_reminder.delay(learner_id, enrollment_ids)
 
 
 UNSUBSCRIBE_SALT = "reminders-unsubscribe"

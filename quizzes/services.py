@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from academy.core.outbox import task_enqueue
 from courses.selectors import course_of_step, enrollment_of
 from courses.services import step_complete
 from courses.translations import canonical_pk, remember_canonical
@@ -302,11 +303,8 @@ def answer_grade(*, answer: AttemptAnswer, score, comment: str, grader) -> Gradi
         elif attempt.status == QuizAttempt.Status.GRADED:
             _apply_totals(attempt, answers, attempt.graded_at or now)  # a re-grade
             completed = True
-        transaction.on_commit(lambda: _queue_graded_email(attempt.pk))
+
+        from .tasks import send_answer_graded  # the tasks call these services
+
+        task_enqueue(send_answer_graded, attempt.pk)
     return GradingResult(attempt=attempt, attempt_completed=completed)
-
-
-def _queue_graded_email(attempt_id):
-    from .tasks import send_answer_graded
-
-    send_answer_graded.delay(attempt_id)

@@ -1,7 +1,10 @@
 """GET /health/ for load balancers and monitoring: is this app server able to serve?
 
-Checks the database, the cache and the Celery broker; answers 200 with {"status": "ok", ...}
-or 503 naming the failing parts. No personal data, no settings, no error text (that is logged).
+Checks the database, the cache and the Celery broker. Without the database nothing can be served:
+503 with status "failing". Without the cache or the broker pages are still served (from the
+database; tasks wait in the outbox, academy/core/outbox.py): 200 with status "degraded", so a
+load balancer keeps the server while monitoring sees what is down. All ok: 200, "ok". No
+personal data, no settings, no error text (that is logged).
 """
 
 import logging
@@ -26,8 +29,7 @@ def _database():
 
 def _cache():
     key, value = f"health:{uuid.uuid4().hex}", uuid.uuid4().hex
-    cache.set(key, value, timeout=10)
-    if cache.get(key) != value:
+    if cache.set(key, value, timeout=10) is False or cache.get(key) != value:
         raise RuntimeError("the cache did not return what was stored")
     cache.delete(key)
 
@@ -41,6 +43,7 @@ def _broker():
 
 
 CHECKS = {"database": _database, "cache": _cache, "broker": _broker}
+ESSENTIAL = {"database"}
 
 
 @never_cache
@@ -53,7 +56,8 @@ def health(request):
             logger.exception("Health check %s failed", name)
             results[name] = "failing"
     failing = [name for name, result in results.items() if result == "failing"]
+    status = "failing" if ESSENTIAL & set(failing) else "degraded" if failing else "ok"
     return JsonResponse(
-        {"status": "failing" if failing else "ok", "checks": results, "failing": failing},
-        status=503 if failing else 200,
+        {"status": status, "checks": results, "failing": failing},
+        status=503 if status == "failing" else 200,
     )

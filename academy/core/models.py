@@ -1,9 +1,11 @@
 from functools import reduce
 from operator import or_
 
+from django.db import models
 from django.db.models import Q
 from django.http import Http404
-from django.utils import translation
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .languages import content_languages, language_name
@@ -148,3 +150,21 @@ def shown_in(page, *, page_language: str, language: str | None = None):
     if page_language != language:
         page._shown_in = (page_language, language)
     return page
+
+
+class OutboxTask(models.Model):
+    """A Celery task decided in a transaction and written with it, until the broker has taken
+    it (academy/core/outbox.py)."""
+
+    task = models.CharField(_("task"), max_length=200)
+    args = models.JSONField(_("arguments"), default=list)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    attempts = models.PositiveIntegerField(_("failed sends"), default=0)
+    last_error = models.CharField(_("last error"), max_length=500, blank=True)
+
+    class Meta:
+        verbose_name = _("queued task")
+        verbose_name_plural = _("queued tasks")
+
+    def __str__(self):
+        return f"{self.task}{tuple(self.args)}"

@@ -117,6 +117,10 @@ def _generation() -> str:
     return generation
 
 
+class CacheUnavailable(ConnectionError):
+    """The cache could not take a write that must not be lost."""
+
+
 def _page_key(url, *, generation) -> str:
     return f"page-cache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
 
@@ -173,11 +177,15 @@ def _new_generation(*, strict=False):
     if memo:  # what this request reads next comes from the new tree
         memo.clear()
     try:
-        cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
-    except Exception:  # if reads still work, pages show the old tree for TREE_CACHE_SECONDS
+        # The resilient cache (academy/core/cache.py) says False when it dropped the write.
+        kept = cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None) is not False
+    except Exception:
         logger.error("Page cache not purged", exc_info=True)
+        kept = False
+    if not kept:  # if reads still work, pages show the old tree for TREE_CACHE_SECONDS
+        logger.error("Page cache not purged: the cache refused the new generation")
         if strict:
-            raise
+            raise CacheUnavailable("The cache refused the new page generation.")
 
 
 def _purge_on_page_change(sender, instance, **kwargs):

@@ -13,5 +13,8 @@ def over_limit(request, *, scope: str, limit: int, seconds: int = 60) -> bool:
     cache.add(key, 0, timeout=seconds)
     try:
         return cache.incr(key) > limit
-    except ValueError:  # the key expired between add and incr: a new window
+    except ValueError:
+        # The key expired between add and incr (a new window), or the cache is down: the limit
+        # fails open. What it guards stays guarded without it (codes of 80 bits, sign-up that
+        # tells nothing), and refusing everyone while Redis is down would be the outage.
         return False

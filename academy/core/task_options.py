@@ -3,7 +3,7 @@
 Both retry on a lost connection (SMTP, Redis, PostgreSQL) with exponential backoff and jitter,
 up to 5 times over about ten minutes, and acknowledge a message only after the task has run, so
 a worker host that dies mid-task hands it to another worker (after the broker's visibility
-timeout). Tasks are queued with `transaction.on_commit` by the services.
+timeout). The services queue tasks through the outbox (academy/core/outbox.py), sent on commit.
 """
 
 from django.db import InterfaceError, OperationalError

@@ -114,6 +114,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+else:
+    # An unreachable database answers within seconds (the 503 page, academy/core/errors.py)
+    # instead of holding app server workers for the operating system's TCP timeout.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = 3
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
@@ -122,6 +126,8 @@ AUTHENTICATION_BACKENDS = [
     "academy.accounts.backends.EmailBackend",
 ]
 LOGIN_URL = "login"
+# Private pages and documents send visitors to our login page, not Wagtail's bare one.
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 LOGIN_REDIRECT_URL = "courses:my_learning"
 LOGOUT_REDIRECT_URL = "/"
 
@@ -167,8 +173,18 @@ STORAGES = {
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # While Redis is down pages are served from the database (academy/core/cache.py); a
+    # Redis that does not answer within a second counts as down.
     CACHES = {
-        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL},
+        "default": {
+            "BACKEND": "academy.core.cache.ResilientCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "BACKEND": "django_redis.cache.RedisCache",
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 1,
+            },
+        },
     }
     # Sessions read from Redis and written through to the database: one query less per
     # request, and a Redis restart logs nobody out.
@@ -196,7 +212,12 @@ CELERY_BROKER_TRANSPORT_OPTIONS = {
     "unacked_restore_interval": 10,
     "unacked_restore_throttle": 1,
     "unacked_mutex_expire": 30,
+    "socket_connect_timeout": 2,
 }
+# A task the broker cannot take stays in the outbox (academy/core/outbox.py), so a request
+# does not wait long on a broker that is down: one quick retry, then the relay's turn.
+CELERY_TASK_PUBLISH_RETRY_POLICY = {"max_retries": 1, "interval_start": 0.2}
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_TASK_DEFAULT_QUEUE = os.environ.get("CELERY_TASK_DEFAULT_QUEUE", "academy")
 CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
@@ -210,6 +231,10 @@ CELERY_BEAT_SCHEDULE = {
     "award-missed-certificates": {
         "task": "certificates.tasks.award_missed_certificates",
         "schedule": crontab(minute=30),
+    },
+    "relay-outbox": {
+        "task": "academy.core.tasks.relay_outbox",
+        "schedule": crontab(),  # every minute
     },
     "resume-stalled-bulk-issues": {
         "task": "certificates.tasks.resume_stalled_bulk_issues",
