@@ -1,11 +1,9 @@
 from django import forms
 from django.contrib.auth.forms import PasswordResetForm, SetPasswordMixin
-from django.urls import reverse
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from .models import User
-from .services import awaits_confirmation, password_reset_request
+from .services import password_reset_request
 
 
 class EmailCleaningMixin:
@@ -24,33 +22,30 @@ class EmailCleaningMixin:
         return email
 
 
-class SignUpForm(EmailCleaningMixin, SetPasswordMixin, forms.ModelForm):
+class SignUpForm(SetPasswordMixin, forms.ModelForm):
+    """The email address is a form field, not a model field here: the model's uniqueness checks
+    would tell anyone whether the address has an account. `signup_request` answers every address
+    alike and emails its holder instead."""
+
+    email = forms.EmailField(
+        label=_("Email address"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
     password1, password2 = SetPasswordMixin.create_password_fields()
+
+    field_order = ["full_name", "email"]
 
     class Meta:
         model = User
-        fields = ["full_name", "email", "organisation", "role", "preferred_language"]
-        widgets = {"email": forms.EmailInput(attrs={"autocomplete": "email"})}
+        fields = ["full_name", "organisation", "role", "preferred_language"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["full_name"].widget.attrs["autocomplete"] = "name"
 
     def clean_email(self):
-        """Someone who signed up and lost the confirmation email can neither log in nor reset
-        the password: offer the link again instead."""
-        email = User.objects.normalize_email(self.cleaned_data["email"])
-        existing = User.objects.filter(email__iexact=email).first()
-        if existing is not None and awaits_confirmation(existing):
-            raise forms.ValidationError(
-                format_html(
-                    '{} <a href="{}">{}</a>',
-                    _("You signed up with this address but have not confirmed it yet."),
-                    reverse("signup_resend"),
-                    _("Send the confirmation link again"),
-                )
-            )
-        return super().clean_email()
+        return User.objects.normalize_email(self.cleaned_data["email"])
 
     def clean(self):
         self.validate_passwords()
@@ -58,6 +53,8 @@ class SignUpForm(EmailCleaningMixin, SetPasswordMixin, forms.ModelForm):
 
     def _post_clean(self):
         super()._post_clean()
+        # The password may not resemble the name or the address typed.
+        self.instance.email = self.cleaned_data.get("email", "")
         self.validate_password_for_user(self.instance)
 
 

@@ -1,9 +1,12 @@
 from datetime import timedelta
 
+from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
+
+from academy.core.outbox import task_enqueue
 
 from .models import Organisation, User
 from .roles import LEARNERS
@@ -50,14 +53,53 @@ def user_register(
     return user
 
 
-def signup_register(*, next_url: str = "", **fields) -> User:
-    """A visitor's own sign-up: the account stays inactive (no login) until the link emailed
-    to its address is opened, so nobody can sign up with someone else's email."""
-    from .tasks import send_signup_confirmation
+def signup_request(
+    *,
+    email: str,
+    full_name: str,
+    password: str,
+    preferred_language: str,
+    organisation: Organisation | None = None,
+    role: str = "",
+    next_url: str = "",
+) -> None:
+    """A visitor's own sign-up. Every address gets the same answer and the same work (the
+    password hashed, one email queued), so the form cannot tell who has an account:
 
-    user = user_register(is_active=False, **fields)
-    transaction.on_commit(lambda: send_signup_confirmation.delay(user.pk, next_url))
-    return user
+    - a new address gets an inactive account and the link that confirms it (no login until it is
+      opened, so nobody can sign up with someone else's email);
+    - an account that awaits confirmation gets its link again;
+    - any other account's holder gets a note with links to log in and to reset the password.
+
+    An existing account is never changed: what was typed this time is dropped."""
+    from .tasks import send_signup_attempt_notice, send_signup_confirmation
+
+    email = User.objects.normalize_email(email)
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing is None:
+        try:
+            user = user_register(
+                email=email,
+                full_name=full_name,
+                password=password,
+                preferred_language=preferred_language,
+                organisation=organisation,
+                role=role,
+                is_active=False,
+            )
+        except IntegrityError:
+            # The same address signed up a moment ago in another request: answer as for it.
+            existing = User.objects.filter(email__iexact=email).first()
+            if existing is None:
+                raise
+        else:
+            task_enqueue(send_signup_confirmation, user.pk, next_url)
+            return
+    make_password(password)  # thrown away: as long as creating an account takes
+    if awaits_confirmation(existing):
+        task_enqueue(send_signup_confirmation, existing.pk, next_url)
+    else:
+        task_enqueue(send_signup_attempt_notice, existing.pk)
 
 
 def awaits_confirmation(user: User) -> bool:
@@ -108,12 +150,12 @@ def signup_confirmation_resend(*, email: str) -> None:
     except User.DoesNotExist:
         return
     if awaits_confirmation(user):
-        transaction.on_commit(lambda: send_signup_confirmation.delay(user.pk))
+        task_enqueue(send_signup_confirmation, user.pk)
 
 
 def password_reset_request(*, user: User) -> None:
-    """Queue the email with a link to choose a new password. Nothing is written (the link's
-    token derives from the account as it is), so there is no commit to wait for."""
+    """Queue the email with a link to choose a new password (the link's token derives from the
+    account as it is); kept in the outbox if the broker is down."""
     from .tasks import send_password_reset
 
-    send_password_reset.delay(user.pk)
+    task_enqueue(send_password_reset, user.pk)

@@ -39,6 +39,27 @@ def send_signup_confirmation(user_id, next_url=""):
 
 
 @shared_task(**SENDS_EMAIL)
+def send_signup_attempt_notice(user_id):
+    """Tell an account holder, in their language, that someone tried to sign up with their
+    address, with links to log in and to choose a new password: what the sign-up page no longer
+    says to whoever typed it. An account staff deactivated is told nothing."""
+    user = User.objects.filter(pk=user_id, is_active=True).first()
+    if user is None:
+        return
+    send_templated_email(
+        to=user.email,
+        language=user.preferred_language,
+        subject=lambda: _("Someone tried to sign up to LAP Academy with your email address"),
+        template="accounts/email/signup_attempt.txt",
+        context=lambda: {
+            "user": user,
+            "login_url": settings.WAGTAILADMIN_BASE_URL + reverse("login"),
+            "password_reset_url": settings.WAGTAILADMIN_BASE_URL + reverse("password_reset"),
+        },
+    )
+
+
+@shared_task(**SENDS_EMAIL)
 def send_password_reset(user_id):
     """Email the link to choose a new password, in the person's language. Sent by a worker so
     that the reset page answers as fast for an unknown address as for a known one (waiting for

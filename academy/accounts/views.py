@@ -20,7 +20,7 @@ from .services import (
     preferred_language_set,
     signup_confirm,
     signup_confirmation_resend,
-    signup_register,
+    signup_request,
 )
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -56,7 +56,15 @@ def _with_language_cookie(response, language):
     return response
 
 
+# Sign-ups one client address may send in an hour: a workshop room behind one NAT signs up
+# together, a script filling someone's inbox with notes is stopped.
+SIGNUP_LIMIT = 30
+
+
 class SignUpView(FormView):
+    """Every valid sign-up leads to "check your email", whether or not the address has an
+    account (`signup_request` emails its holder): the page tells nobody who is registered."""
+
     template_name = "accounts/signup.html"
     form_class = SignUpForm
 
@@ -66,7 +74,10 @@ class SignUpView(FormView):
         return super().dispatch(request, *args, **kwargs)
 
     def form_valid(self, form):
-        user = signup_register(
+        if over_limit(self.request, scope="signup", limit=SIGNUP_LIMIT, seconds=3600):
+            form.add_error(None, _("Too many sign-ups from your address. Try again later."))
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        signup_request(
             email=form.cleaned_data["email"],
             full_name=form.cleaned_data["full_name"],
             password=form.cleaned_data["password1"],
@@ -75,7 +86,7 @@ class SignUpView(FormView):
             role=form.cleaned_data["role"],
             next_url=local_url(self.request, self.request.POST.get("next", "")),
         )
-        self.request.session["signup_email"] = user.email
+        self.request.session["signup_email"] = form.cleaned_data["email"]
         return redirect("signup_sent")
 
 

@@ -1,15 +1,20 @@
-"""Attacks on accounts: password guessing, guessing from behind a proxy, and the client address
-that every rate limit trusts. Password reset and session rotation are tested in
-tests/accounts; tests/security/test_catalogue.py lists where each attack is tested."""
+"""Attacks on accounts: password guessing, guessing from behind a proxy, the client address that
+every rate limit trusts, and sign-up asked who has an account. Password reset and session
+rotation are tested in tests/accounts; tests/security/test_catalogue.py lists where each attack
+is tested."""
 
 import re
 
 import pytest
 from celery.signals import task_prerun
 from django.contrib.auth import SESSION_KEY
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 
+from academy.accounts.models import User
+from academy.accounts.views import SIGNUP_LIMIT
 from academy.core.client_address import client_address
+from tests.accounts.test_accounts import ask_for_reset
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -139,10 +144,10 @@ def tasks_run():
 def test_the_reset_email_is_left_to_a_worker_so_timing_tells_nothing(
     client, learner, mailoutbox, tasks_run
 ):
-    client.post(RESET_URL, {"email": "nobody@lap.example"})
+    ask_for_reset(client, "nobody@lap.example")
     assert tasks_run == [] and mailoutbox == []
 
-    client.post(RESET_URL, {"email": learner.email})
+    ask_for_reset(client, learner.email)
 
     assert tasks_run == ["academy.accounts.tasks.send_password_reset"]
     assert [message.to for message in mailoutbox] == [[learner.email]]
@@ -153,7 +158,7 @@ def test_the_reset_link_is_on_the_sites_address_whatever_host_the_request_named(
 ):
     settings.ALLOWED_HOSTS = ["*"]  # a proxy that passes any Host header through
 
-    client.post(RESET_URL, {"email": learner.email}, HTTP_HOST="evil.example")
+    ask_for_reset(client, learner.email, HTTP_HOST="evil.example")
 
     (message,) = mailoutbox
     assert "evil.example" not in message.body
@@ -230,3 +235,157 @@ def test_a_header_that_did_not_come_through_every_proxy_is_not_trusted(settings,
     settings.TRUSTED_PROXY_COUNT = 2 if forwarded_for == "192.0.2.1" else 1
 
     assert client_address(forwarded("10.0.0.2", forwarded_for)) == "10.0.0.2"
+
+
+# Sign-up: tells nobody who has an account, emails the holder instead
+
+
+SIGNUP_URL = "/en/accounts/signup/"
+TYPED_PASSWORD = "snijeg na Bjelašnici 2026"
+
+
+def sign_up(client, email, **fields):
+    data = {
+        "full_name": "Someone Else",
+        "email": email,
+        "organisation": "",
+        "role": "other",
+        "preferred_language": "en",
+        "password1": TYPED_PASSWORD,
+        "password2": TYPED_PASSWORD,
+        **fields,
+    }
+    return client.post(SIGNUP_URL, data)
+
+
+def answer_to(email, **headers):
+    """What a visitor sees after signing up with `email`: the response's status, where it leads,
+    its header names, and the page there with the address they typed left out."""
+    client = Client(**headers)
+    response = sign_up(client, email)
+    page = client.get(response.url).content.decode().replace(email.lower(), "<typed address>")
+    return (
+        response.status_code,
+        response.url,
+        sorted(response.headers),
+        re.sub(r'nonce="[^"]*"', "", page),
+    )
+
+
+@pytest.fixture
+def unconfirmed():
+    return UserFactory(email="waiting@lap.example", is_active=False)
+
+
+@pytest.fixture
+def deactivated():
+    user = UserFactory(email="left@lap.example", is_active=False)
+    User.objects.filter(pk=user.pk).update(last_login="2026-01-05T10:00Z")
+    return user
+
+
+@pytest.mark.parametrize("holder", ["learner", "unconfirmed", "deactivated"])
+def test_signing_up_with_a_registered_address_answers_as_for_a_new_one(request, holder):
+    registered = request.getfixturevalue(holder).email
+
+    for_new_address = answer_to("nobody@lap.example")
+    for_registered = answer_to(registered.upper())
+
+    status, target, _headers, page = for_registered
+    assert (status, target) == (302, "/en/accounts/signup/sent/")
+    assert "Check your email" in page
+    assert for_registered == for_new_address
+
+
+def test_each_sign_up_queues_one_email_task_whoever_has_the_address(
+    client, learner, tasks_run, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, "nobody@lap.example")
+        sign_up(client, learner.email)
+
+    assert tasks_run == [
+        "academy.accounts.tasks.send_signup_confirmation",
+        "academy.accounts.tasks.send_signup_attempt_notice",
+    ]
+
+
+def test_the_holder_is_told_in_their_language_with_links_to_log_in_and_reset(
+    client, learner, password, mailoutbox, django_capture_on_commit_callbacks
+):
+    User.objects.filter(pk=learner.pk).update(preferred_language="bs")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client, "Amra@LAP.example", full_name="Impostor", preferred_language="en")
+
+    (note,) = mailoutbox
+    assert note.to == [learner.email]
+    login_url, reset_url = re.findall(r"http://testserver(/\S+/)", note.body)
+    assert (login_url, reset_url) == ("/bs/accounts/login/", "/bs/accounts/password_reset/")
+    # The links work: the holder logs in with their own password, or asks for a reset.
+    assert log_in(client, learner.email, password, url=login_url).status_code == 302
+    client.logout()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reset_url, {"email": learner.email}).status_code == 302
+    assert len(mailoutbox) == 2
+    # The account is as it was: the password and name typed at sign-up were dropped.
+    learner.refresh_from_db()
+    assert learner.check_password(password)
+    assert not learner.check_password(TYPED_PASSWORD)
+    assert (learner.full_name, learner.preferred_language) == ("Amra Hodžić", "bs")
+    assert User.objects.count() == 1
+
+
+def test_an_unconfirmed_account_gets_its_link_again_and_keeps_its_first_details(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(
+            client,
+            "new@lap.example",
+            full_name="Amra Hodžić",
+            password1="first choice 2026",
+            password2="first choice 2026",
+        )
+        sign_up(Client(), "NEW@lap.example", full_name="Impostor")
+
+    first, second = mailoutbox
+    assert first.to == second.to == ["new@lap.example"]
+    assert "Confirm your email address" in second.subject
+    user = User.objects.get()
+    assert user.full_name == "Amra Hodžić"
+    assert user.check_password("first choice 2026")
+    assert not user.is_active  # until the link is opened, by whoever reads that inbox
+
+
+def test_an_account_staff_deactivated_is_sent_nothing(
+    client, deactivated, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_up(client, deactivated.email)
+
+    assert response.status_code == 302
+    assert mailoutbox == []
+    assert not User.objects.get(pk=deactivated.pk).is_active
+
+
+def test_sign_ups_from_one_address_are_limited_and_the_next_creates_nothing(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for n in range(SIGNUP_LIMIT):
+            assert sign_up(client, f"new{n}@lap.example").status_code == 302
+
+        refused = sign_up(client, "one-more@lap.example")
+        from_elsewhere = client.post(
+            SIGNUP_URL,
+            {**refused.context["form"].data.dict(), "email": "elsewhere@lap.example"},
+            REMOTE_ADDR="192.0.2.50",
+        )
+
+    assert refused.status_code == 429
+    assert "Too many sign-ups from your address" in refused.content.decode()
+    assert not User.objects.filter(email="one-more@lap.example").exists()
+    assert "one-more@lap.example" not in [message.to[0] for message in mailoutbox]
+    assert User.objects.count() == SIGNUP_LIMIT + 1  # and the one from another address
+    assert from_elsewhere.status_code == 302

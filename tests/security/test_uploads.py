@@ -1,21 +1,25 @@
 """Uploads: size and type limits on images, documents and CSV imports; SVG and HTML never open
-in the browser; oversized or malformed posts get 400 (never 500) and change nothing.
+in the browser; private documents only for whom their collection allows; oversized, malformed or
+cut-short posts get 400 (never 500) and change nothing.
 (Index of all attacks, some tested with their feature: test_catalogue.py.)"""
 
 import io
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image as PillowImage
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
+from wagtail.models import Collection, CollectionViewRestriction
 
+from academy.accounts.roles import TRAINERS
 from courses.models import Cohort, Enrollment
 from quizzes.services import attempt_save, attempt_start
-from tests.factories import assign_trainer, make_course, open_question
+from tests.factories import assign_trainer, make_course, make_trainer, open_question
 from tests.quizzes.conftest import attempt_url, quiz_in_new_course, responses_in_db, short_answer
 
 pytestmark = pytest.mark.django_db
@@ -175,6 +179,88 @@ def test_documents_are_always_served_through_the_view(client):
 
     assert client.get(document.url).status_code == 200
     assert document.url.startswith("/documents/")
+
+
+# Private documents: a collection's privacy setting is checked on every download
+
+
+HANDBOOK = b"%PDF-1.7\nTrainer handbook: answers to the module 3 quiz\n%%EOF\n"
+
+
+def downloaded(response) -> bytes:
+    if response.streaming:
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def document_in(collection, name, content):
+    document = Document(title=name, collection=collection)
+    document.file.save(name, ContentFile(content), save=True)
+    return document
+
+
+@pytest.fixture
+def trainers_only():
+    """A collection whose documents only trainers may download."""
+    collection = Collection.get_first_root_node().add_child(name="Trainers only")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set([Group.objects.get(name=TRAINERS)])
+    return collection
+
+
+@pytest.fixture
+def members_only():
+    collection = Collection.get_first_root_node().add_child(name="Members only")
+    CollectionViewRestriction.objects.create(
+        collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    return collection
+
+
+@pytest.mark.parametrize("restricted", ["members_only", "trainers_only"])
+def test_a_document_in_a_private_collection_is_not_served_to_anonymous_visitors(
+    client, request, restricted
+):
+    document = document_in(request.getfixturevalue(restricted), "handbook.pdf", HANDBOOK)
+
+    through_the_view = client.get(document.url)
+    from_media = client.get(settings.MEDIA_URL + document.file.name, follow=True)
+
+    assert through_the_view.status_code == 302
+    assert "/login/?next=/documents/" in through_the_view.url
+    # Documents are served by the view only: their files have no public URL on the site.
+    assert document.file.url.startswith("/media/documents/")
+    assert from_media.status_code == 404
+    assert HANDBOOK not in downloaded(through_the_view) + downloaded(from_media)
+
+
+def test_a_trainers_only_document_is_served_to_trainers_and_not_to_learners(
+    client, learner, trainers_only
+):
+    document = document_in(trainers_only, "handbook.pdf", HANDBOOK)
+
+    client.force_login(learner)
+    as_learner = client.get(document.url)
+    client.force_login(make_trainer())
+    as_trainer = client.get(document.url)
+
+    assert as_learner.status_code == 302
+    assert HANDBOOK not in downloaded(as_learner)
+    assert as_trainer.status_code == 200
+    assert downloaded(as_trainer) == HANDBOOK
+
+
+def test_a_public_course_material_is_served_to_anyone(client):
+    materials = Collection.get_first_root_node().add_child(name="Course materials")
+    worksheet = b"%PDF-1.7\nBudget worksheet\n%%EOF\n"
+    document = document_in(materials, "worksheet.pdf", worksheet)
+
+    response = client.get(document.url)
+
+    assert response.status_code == 200
+    assert downloaded(response) == worksheet
 
 
 # Oversized and malformed posts
@@ -362,3 +448,96 @@ def test_a_nul_character_in_a_url_is_refused_not_a_500(admin_client, url):
     """PostgreSQL refuses NUL in a query: no lookup may pass one through (CI runs this suite on
     PostgreSQL too)."""
     assert admin_client.get(url).status_code in (200, 400, 404)
+
+
+# Multipart bodies cut short: Django's parser would take the fields it got before the cut
+
+BOUNDARY = "lap-boundary"
+ROWS = "name,email,organisation,role\nAmra,amra@lap.example,,\nMilica,milica@lap.example,,\n"
+
+
+def multipart(fields) -> bytes:
+    """A whole multipart/form-data body of text `fields`, as a browser sends it."""
+    parts = "".join(
+        f'--{BOUNDARY}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+        for name, value in fields.items()
+    )
+    return f"{parts}--{BOUNDARY}--\r\n".encode()
+
+
+def post_multipart(client, url, body, **extra):
+    return client.generic(
+        "POST", url, body, content_type=f"multipart/form-data; boundary={BOUNDARY}", **extra
+    )
+
+
+def confirm_import(client, cohort, body, **extra):
+    """The import's second step: the previewed rows sent back with "confirm"."""
+    return post_multipart(client, reverse("cohort_import", args=[cohort.pk]), body, **extra)
+
+
+IMPORT = {"confirm": "1", "language": "en", "csv_text": ROWS}
+
+
+def test_a_whole_multipart_post_is_read_as_before(cohort_admin):
+    client, cohort = cohort_admin
+
+    response = confirm_import(client, cohort, multipart(IMPORT))
+
+    assert response.status_code == 302
+    assert Enrollment.objects.filter(cohort=cohort).count() == 2
+
+
+def test_a_file_too_large_for_memory_uploads_through_a_temporary_file_as_before(admin_client):
+    content = b"%PDF-1.7\n" + b"0" * settings.FILE_UPLOAD_MAX_MEMORY_SIZE + b"\n%%EOF\n"
+
+    response = upload_document(admin_client, "handbook.pdf", content)
+
+    assert response.status_code == 302
+    assert Document.objects.get().file.read() == content
+
+
+def test_a_multipart_body_that_stops_before_its_closing_boundary_is_refused(cohort_admin):
+    client, cohort = cohort_admin
+    body = multipart(IMPORT)
+    cut = body[: body.index(b"Milica")]  # the connection dropped after Amra's row
+
+    response = confirm_import(client, cohort, cut)
+
+    assert response.status_code == 400
+    assert "The request could not be read" in page_text(response)
+    assert not Enrollment.objects.exists()
+
+
+def test_a_multipart_body_shorter_than_its_content_length_is_refused(learner_client, learner):
+    body = multipart(
+        {"email": learner.email, "preferred_language": "bs", "full_name": "Someone Else"}
+    )
+    cut = body[: body.index(b"Else")]  # the form would pass as it is, named "Someone"
+
+    # What a proxy hands on when the client stops sending: fewer bytes than it announced.
+    response = post_multipart(
+        learner_client,
+        "/en/accounts/profile/",
+        cut,
+        CONTENT_LENGTH=str(len(body)),
+        **{"wsgi.input": io.BytesIO(cut)},
+    )
+
+    assert response.status_code == 400
+    assert "The request could not be read" in page_text(response)
+    learner.refresh_from_db()
+    assert (learner.full_name, learner.preferred_language) == ("Amra Hodžić", "en")
+
+
+def test_an_empty_multipart_body_is_refused(cohort_admin):
+    client, cohort = cohort_admin
+
+    response = client.post(
+        reverse("cohort_import", args=[cohort.pk]),
+        CONTENT_TYPE=f"multipart/form-data; boundary={BOUNDARY}",
+        CONTENT_LENGTH="0",
+    )
+
+    assert response.status_code == 400
+    assert "The request could not be read" in page_text(response)
