@@ -11,14 +11,17 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column, DateColumn
-from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.views.generic import HistoryView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from academy.accounts.models import User
 from academy.core.spreadsheets import FormulaSafeExportMixin
-from courses.admin_views import course_filter
+from academy.core.viewsets import LimitedActionsPolicy
+from courses.admin_views import course_filter, offer_courses
 from courses.models import Cohort
 from courses.selectors import original_courses
 
@@ -29,6 +32,7 @@ from .services import (
     NotEligible,
     bulk_issue_start,
     certificate_issue,
+    certificate_issue_again,
     certificate_reissue,
     certificate_revoke,
 )
@@ -40,7 +44,7 @@ class CertificateFilterSet(WagtailFilterSet):
         label=gettext_lazy("Issued"), widget=DateRangePickerWidget
     )
 
-    course = course_filter()
+    course = course_filter(original_courses)  # certificate administrators see every course
 
     class Meta:
         model = Certificate
@@ -97,6 +101,17 @@ class CertificateInspectView(InspectView):
                     icon_name="cross",
                 )
             )
+        if (
+            certificate.status == Certificate.Status.REVOKED
+            and not Certificate.objects.filter(replaces=certificate).exists()
+        ):
+            buttons.append(
+                Button(
+                    _("Issue again"),
+                    url=reverse("certificates_issue_again", args=[certificate.pk]),
+                    icon_name="plus",
+                )
+            )
         if certificate.pdf:
             buttons.append(
                 Button(
@@ -108,17 +123,23 @@ class CertificateInspectView(InspectView):
         return buttons
 
 
+class CertificateHistoryView(HistoryView):
+    # Wagtail asks for a right to change; nobody edits a certificate in the admin (see
+    # CERTIFICATE_PERMISSION_POLICY), and whoever may see one reads its history.
+    any_permission_required = ["view"]
+
+
 class CertificateViewSet(ModelViewSet):
     model = Certificate
     index_view_class = CertificateIndexView
     inspect_view_class = CertificateInspectView
+    history_view_class = CertificateHistoryView
     icon = "doc-full-inverse"
     menu_label = gettext_lazy("Certificates")
     menu_order = 320
     add_to_admin_menu = True
-    add_view_enabled = False
-    edit_view_enabled = False
-    delete_view_enabled = False
+    # Adding, editing and deleting are refused by CERTIFICATE_PERMISSION_POLICY: a certificate
+    # changes only through its actions (issue, revoke, re-issue...), which keep its history.
     copy_view_enabled = False
     inspect_view_enabled = True
     form_fields = ["revocation_reason"]
@@ -168,18 +189,44 @@ class CertificateViewSet(ModelViewSet):
     ]
 
 
+CERTIFICATE_PERMISSION_POLICY = LimitedActionsPolicy(
+    Certificate, refused={"add", "change", "delete"}
+)
+
+
+class CourseCertificateRuleForm(WagtailAdminModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Each course once, as written: a rule is kept on the original (see its save()).
+        offer_courses(self.fields["course"], original_courses())
+
+
 class CourseCertificateRuleViewSet(ModelViewSet):
     model = CourseCertificateRule
     icon = "cog"
     menu_label = gettext_lazy("Certificate rules")
     add_to_settings_menu = True
-    form_fields = ["course", "template", "issuance", "min_average_score", "valid_for_days"]
+    edit_handler = ObjectList(
+        CourseCertificateRule.panels, base_form_class=CourseCertificateRuleForm
+    )
     list_display = ["course", "template", "issuance"]
 
 
 class RevokeForm(forms.Form):
     reason = forms.CharField(
         label=gettext_lazy("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+
+class IssueAgainForm(forms.Form):
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"),
+        help_text=gettext_lazy(
+            "Why this learner may have a certificate for the course again. Kept in the "
+            "revoked certificate's history."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
     )
 
 
@@ -214,6 +261,7 @@ TITLES = {
     "revoke.html": gettext_lazy("Revoke certificate"),
     "reissue.html": gettext_lazy("Re-issue certificate"),
     "approve.html": gettext_lazy("Approve certificate"),
+    "issue_again.html": gettext_lazy("Issue a certificate again"),
     "issue.html": gettext_lazy("Issue a certificate"),
     "bulk_issue.html": gettext_lazy("Bulk issue certificates"),
     "bulk_progress.html": gettext_lazy("Bulk issue progress"),
@@ -256,6 +304,29 @@ def reissue_view(request, pk):
         )
         return redirect(_inspect_url(new))
     return _render(request, "reissue.html", {"certificate": certificate})
+
+
+def issue_again_view(request, pk):
+    _require_manager(request)
+    certificate = get_object_or_404(Certificate, pk=pk, status=Certificate.Status.REVOKED)
+    form = IssueAgainForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = certificate_issue_again(
+                certificate=certificate,
+                reason=form.cleaned_data["reason"],
+                issued_by=request.user,
+            )
+        except NotEligible as problem:
+            form.add_error(None, str(problem))
+        else:
+            messages.success(
+                request,
+                _("Issued %(serial)s; %(old)s stays revoked.")
+                % {"serial": new.serial, "old": certificate.serial},
+            )
+            return redirect(_inspect_url(new))
+    return _render(request, "issue_again.html", {"certificate": certificate, "form": form})
 
 
 def approve_view(request, pk):

@@ -240,6 +240,8 @@ class Certificate(index.Indexed, models.Model):
     code = models.CharField(
         _("verification code"), max_length=16, unique=True, default=codes.new_code
     )
+    # The certificate this one follows: a corrected one (now superseded), or a revoked one that
+    # an administrator issued again. One follower at most.
     replaces = models.OneToOneField(
         "self",
         verbose_name=_("replaces"),
@@ -336,6 +338,9 @@ class BulkIssueJob(models.Model):
     processed = models.PositiveIntegerField(default=0)
     issued = models.PositiveIntegerField(default=0)
     skipped = models.PositiveIntegerField(default=0)
+    # Of the skipped, those whose certificate for the course was revoked: a bulk issue never
+    # gives them a new one (only "Issue again" on the revoked certificate does).
+    skipped_revoked = models.PositiveIntegerField(default=0)
     failed = models.PositiveIntegerField(default=0)
     # Which run of the job counts (a run started again after its worker died starts a new one),
     # and the chunks of learners it has counted: a chunk run again counts once.

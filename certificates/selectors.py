@@ -24,6 +24,12 @@ def average_quiz_score(*, learner, course) -> Decimal | None:
     return (total / len(quiz_ids)).quantize(Decimal("0.01"))
 
 
+def unanswered_revocations():
+    """Revoked certificates that no certificate follows (`replaces`): their learners get no other
+    certificate for the course until an administrator issues one again."""
+    return Certificate.objects.filter(status=Certificate.Status.REVOKED, replaced_by__isnull=True)
+
+
 def completions_awaiting_certificate():
     """Completed enrollments in courses that award certificates whose learner never had one for
     the course: none issued, requested, revoked or corrected."""

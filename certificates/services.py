@@ -4,7 +4,6 @@ administrators acting at once never make a second valid certificate."""
 import hashlib
 import logging
 from datetime import timedelta
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -14,13 +13,18 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from academy.accounts.models import User
+from academy.core.outbox import task_enqueue
 from academy.core.task_options import RETRIED_ERRORS
 from academy.governance.models import Principle
 from courses.models import Enrollment
 from courses.translations import localized, version_for
 
 from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
-from .selectors import average_quiz_score, completions_awaiting_certificate
+from .selectors import (
+    average_quiz_score,
+    completions_awaiting_certificate,
+    unanswered_revocations,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -31,10 +35,23 @@ class NotEligible(PermissionDenied):
     """The learner does not (or no longer) meet the course's certificate rule."""
 
 
-def eligibility_problem(*, learner, course, rule) -> str | None:
-    """Why `learner` may not have a certificate for `course` now, or None if they may."""
+def eligibility_problem(*, learner, course, rule, issuing_again=None) -> str | None:
+    """Why `learner` may not have a certificate for `course` now, or None if they may.
+
+    Revoked for cause means revoked: while the learner has a revoked certificate for the course
+    that no certificate follows (`replaces`), no issue, request, award or bulk issue gives them
+    another. Only an administrator's "Issue again" on that certificate does
+    (`certificate_issue_again`, which passes it as `issuing_again`)."""
     if rule is None:
         return _("This course does not award certificates.")
+    revocations = unanswered_revocations().filter(learner=learner, course=course)
+    if issuing_again is not None:
+        revocations = revocations.exclude(pk=issuing_again.pk)
+    if revoked := revocations.first():
+        return _(
+            "The learner's certificate %(serial)s for this course was revoked: only “Issue "
+            "again” on %(serial)s (open it in the certificate register) gives them a new one."
+        ) % {"serial": revoked}
     enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
     if enrollment is None or not enrollment.is_completed:
         return _("The learner has not completed this course.")
@@ -111,7 +128,7 @@ def certificates_award_missed() -> int:
         .values_list("learner", "course")
     )
     for learner_id, course_id in missed:
-        transaction.on_commit(partial(issue_on_completion.delay, learner_id, course_id))
+        task_enqueue(issue_on_completion, learner_id, course_id)
     return len(missed)
 
 
@@ -119,18 +136,17 @@ def certificate_issue(*, learner, course, issued_by=None, render=True) -> Certif
     """Issue (or approve the pending request for) the learner's certificate for `course`; its
     PDF is rendered and sent by a task after the commit (`render=False`: the caller does it).
 
-    Eligibility is checked again here, at issue time. Returns the existing valid certificate if
-    there is one; a concurrent issue is resolved by the database constraint."""
+    Eligibility is checked again here, at issue time, with the learner's certificates for the
+    course locked: a revocation committed meanwhile is seen (see `eligibility_problem`). Returns
+    the existing valid certificate if there is one; a concurrent issue is resolved by the
+    database constraint."""
     rule = _rule(course)
-    problem = eligibility_problem(learner=learner, course=course, rule=rule)
-    if problem:
-        raise NotEligible(problem)
     with transaction.atomic():
-        certificate = (
-            Certificate.objects.select_for_update()
-            .filter(learner=learner, course=course, status__in=LIVE)
-            .first()
-        )
+        mine = _lock_certificates(learner, course)
+        problem = eligibility_problem(learner=learner, course=course, rule=rule)
+        if problem:
+            raise NotEligible(problem)
+        certificate = next((c for c in mine if c.status in LIVE), None)
         if certificate is not None and certificate.status == Certificate.Status.VALID:
             return certificate
         if certificate is None:
@@ -143,6 +159,67 @@ def certificate_issue(*, learner, course, issued_by=None, render=True) -> Certif
                 learner=learner, course=course, status=Certificate.Status.VALID
             )
     return certificate
+
+
+def _lock_certificates(learner, course) -> list[Certificate]:
+    """Every certificate of `learner` for `course`, locked until the transaction ends, always in
+    the same order (two services locking them never wait for each other in a circle)."""
+    return list(
+        Certificate.objects.select_for_update()
+        .filter(learner=learner, course=course)
+        .order_by("pk")
+    )
+
+
+def certificate_issue_again(*, certificate: Certificate, reason: str, issued_by) -> Certificate:
+    """An administrator's decision that the learner whose `certificate` was revoked may have one
+    for the course again: a new valid certificate (new serial and code, PDF and email after the
+    commit) that records the revoked one it follows in `replaces`; the revoked one stays revoked.
+    The only way to a certificate after a revocation (see `eligibility_problem`); the learner
+    must otherwise be eligible as usual. Logged on the revoked certificate with the reason.
+
+    Idempotent: the learner's certificates are locked and a revoked certificate is followed by
+    one certificate at most (`replaces` is unique), so a second submit returns the certificate
+    the first issued."""
+    reason = reason.strip()
+    if not reason:
+        raise ValueError(_("Give a reason for issuing the certificate again."))
+    learner, course = certificate.learner, certificate.course
+    rule = _rule(course)
+    with transaction.atomic():
+        mine = _lock_certificates(learner, course)
+        revoked = next(c for c in mine if c.pk == certificate.pk)
+        if revoked.status != Certificate.Status.REVOKED:
+            raise NotEligible(_("Only a revoked certificate can be issued again."))
+        follower = next((c for c in mine if c.replaces_id == revoked.pk), None)
+        if follower is not None and follower.status == Certificate.Status.VALID:
+            return follower  # submitted twice
+        if follower is not None:
+            raise NotEligible(
+                _("%(serial)s was already issued again, as %(new)s.")
+                % {"serial": revoked.serial, "new": follower.serial}
+            )
+        problem = eligibility_problem(
+            learner=learner, course=course, rule=rule, issuing_again=revoked
+        )
+        if problem:
+            raise NotEligible(problem)
+        live = next((c for c in mine if c.status in LIVE), None)
+        if live is not None and live.status == Certificate.Status.VALID:
+            raise NotEligible(
+                _("The learner already has a valid certificate for this course, %(serial)s.")
+                % {"serial": live.serial}
+            )
+        # A request awaiting approval is the one issued; otherwise a new certificate.
+        new = live or Certificate(learner=learner, course=course, template=rule.template)
+        _make_valid(new, rule=rule, issued_by=issued_by, replaces=revoked)
+        log(
+            instance=revoked,
+            action="certificates.issue_again",
+            user=issued_by,
+            data={"reason": reason, "serial": new.serial},
+        )
+    return new
 
 
 def _make_valid(certificate, *, rule, issued_by, replaces=None, render=True):
@@ -172,7 +249,9 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None, render=True):
     certificate.save()
     log(instance=certificate, action="certificates.issue", user=issued_by)
     if render:
-        transaction.on_commit(lambda: _queue_render(certificate.pk))
+        from .tasks import render_certificate  # the tasks call these services
+
+        task_enqueue(render_certificate, certificate.pk)
 
 
 def _principles_in(course, language: str) -> list[Principle]:
@@ -192,12 +271,6 @@ def _next_serial(year: int) -> str:
     counter.last_number += 1
     counter.save(update_fields=["last_number"])
     return f"LAP-{year}-{counter.last_number:06d}"
-
-
-def _queue_render(certificate_id):
-    from .tasks import render_certificate
-
-    render_certificate.delay(certificate_id)
 
 
 def certificate_reissue(*, certificate: Certificate, issued_by) -> Certificate:
@@ -258,7 +331,7 @@ def certificate_deliver(*, certificate: Certificate) -> bool:
             return False
         certificate_render(certificate=certificate)
         if locked.status == Certificate.Status.VALID:
-            transaction.on_commit(partial(send_certificate_issued.delay, certificate.pk))
+            task_enqueue(send_certificate_issued, certificate.pk)
         return True
 
 
@@ -275,7 +348,8 @@ def certificate_render(*, certificate: Certificate) -> Certificate:
 
 def bulk_issue_start(*, course, requested_by, cohort=None) -> BulkIssueJob:
     """Queue issuing to every learner who completed `course` (only those of `cohort`, if given)
-    and has no valid certificate."""
+    and has no valid certificate; a learner whose certificate was revoked is skipped and
+    counted as such (see `eligibility_problem`)."""
     if cohort is not None and cohort.course_id != course.pk:
         raise ValidationError(
             {
@@ -284,14 +358,14 @@ def bulk_issue_start(*, course, requested_by, cohort=None) -> BulkIssueJob:
             }
         )
     job = BulkIssueJob.objects.create(course=course, cohort=cohort, requested_by=requested_by)
-    transaction.on_commit(lambda: _queue_bulk(job.pk))
+    _queue_bulk(job.pk)
     return job
 
 
 def _queue_bulk(job_id):
     from .tasks import run_bulk_issue
 
-    run_bulk_issue.delay(job_id)
+    task_enqueue(run_bulk_issue, job_id)
 
 
 BULK_CHUNK = 10  # learners per task: every worker issues, and a lost worker costs one chunk
@@ -312,12 +386,13 @@ def bulk_issue_run(*, job) -> None:
         job = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
         job.run += 1
         job.status = BulkIssueJob.Status.RUNNING if learner_ids else BulkIssueJob.Status.DONE
-        job.total, job.processed, job.issued, job.skipped, job.failed = len(learner_ids), 0, 0, 0, 0
+        job.total, job.processed, job.issued, job.failed = len(learner_ids), 0, 0, 0
+        job.skipped, job.skipped_revoked = 0, 0
         job.done_chunks, job.finished_at = [], None if learner_ids else timezone.now()
         job.save()
-    for index, start in enumerate(range(0, len(learner_ids), BULK_CHUNK)):
-        chunk = learner_ids[start : start + BULK_CHUNK]
-        transaction.on_commit(partial(issue_bulk_chunk.delay, job.pk, job.run, index, chunk))
+        for index, start in enumerate(range(0, len(learner_ids), BULK_CHUNK)):
+            chunk = learner_ids[start : start + BULK_CHUNK]
+            task_enqueue(issue_bulk_chunk, job.pk, job.run, index, chunk)
 
 
 # A bulk job queued or running that has not moved for this long has lost its tasks (a broker
@@ -339,7 +414,7 @@ def bulk_issue_resume_stalled() -> list[int]:
     BulkIssueJob.objects.filter(pk__in=job_ids).update(updated_at=now)
     for job_id in job_ids:
         logger.warning("Bulk issue %s has not moved for an hour: started again", job_id)
-        transaction.on_commit(partial(_queue_bulk, job_id))
+        _queue_bulk(job_id)
     return job_ids
 
 
@@ -374,8 +449,9 @@ def _bulk_count_chunk(*, job, run, index, learner_ids, failed: set | None, deliv
     """Count a chunk once, if it belongs to the job's current run. Issued: the learners whose
     certificate was issued since the job started (by an earlier try of the chunk too) or
     `delivered` now (an earlier job issued it but could not render it). Failed: `failed`, or
-    when None (the chunk gave up) every learner left without a certificate. Skipped: the rest
-    (certified before, or no longer eligible)."""
+    when None (the chunk gave up) every learner left without a certificate but those barred by
+    a revocation. Skipped: the rest (certified before, or not eligible), counting apart those
+    whose certificate for the course was revoked."""
     certified = dict(
         Certificate.objects.filter(
             learner__in=learner_ids, course=job.course, status=Certificate.Status.VALID
@@ -385,7 +461,15 @@ def _bulk_count_chunk(*, job, run, index, learner_ids, failed: set | None, deliv
     )
     issued = {learner for learner, at in certified.items() if at and at >= job.created_at}
     issued |= set(delivered)
-    failed = (set(learner_ids) - set(certified) if failed is None else failed) - issued
+    revoked = set(
+        unanswered_revocations()
+        .filter(learner__in=learner_ids, course=job.course)
+        .values_list("learner", flat=True)
+    ) - set(certified)
+    if failed is None:
+        failed = set(learner_ids) - set(certified) - revoked
+    failed = failed - issued
+    revoked -= failed
     with transaction.atomic():
         job = BulkIssueJob.objects.select_for_update().get(pk=job.pk)
         if run != job.run or index in job.done_chunks:
@@ -395,6 +479,7 @@ def _bulk_count_chunk(*, job, run, index, learner_ids, failed: set | None, deliv
         job.issued += len(issued)
         job.failed += len(failed)
         job.skipped += len(learner_ids) - len(issued) - len(failed)
+        job.skipped_revoked += len(revoked)
         if job.processed >= job.total:
             job.status, job.finished_at = BulkIssueJob.Status.DONE, timezone.now()
         job.save()

@@ -1,11 +1,15 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import CertificateTemplate
+from .models import Certificate, CertificateTemplate
+
+register_permission_policy(Certificate, admin_views.CERTIFICATE_PERMISSION_POLICY)
 
 
 class CertificateTemplateViewSet(SnippetViewSet):
@@ -43,7 +47,24 @@ def certificate_action_urls():
         path(
             "certificates/<int:pk>/approve/", admin_views.approve_view, name="certificates_approve"
         ),
+        path(
+            "certificates/<int:pk>/issue-again/",
+            admin_views.issue_again_view,
+            name="certificates_issue_again",
+        ),
     ]
+
+
+class IssueAgainLogFormatter(LogFormatter):
+    """A revoked certificate's history says which certificate was issued after it, and why."""
+
+    label = _("Issue certificate again")
+
+    def format_message(self, log_entry):
+        return _("Issued again as %(serial)s. Reason: %(reason)s") % {
+            "serial": log_entry.data.get("serial"),
+            "reason": log_entry.data.get("reason"),
+        }
 
 
 @hooks.register("register_log_actions")
@@ -57,6 +78,7 @@ def certificate_log_actions(actions):
         _("Supersede certificate"),
         _("Certificate superseded by a re-issue"),
     )
+    actions.register_action("certificates.issue_again")(IssueAgainLogFormatter)
     actions.register_action(
         "certificates.download", _("Download certificate"), _("Certificate PDF downloaded")
     )

@@ -4,7 +4,6 @@ import django_filters
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
 from django.core.validators import FileExtensionValidator
 from django.db.models import Count, Q
@@ -15,15 +14,16 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.views.reports import ReportView
-from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from academy.accounts.models import Organisation
 from academy.core.spreadsheets import FormulaSafeExportMixin
+from academy.core.viewsets import ScopedModelViewSet
 
 from .imports import ImportFileError, check_rows, read_csv
 from .mastery import group_mastery, mastery_for_learners
@@ -49,9 +49,37 @@ def enrollments_visible_to(user):
     return enrollments.filter(Q(course__trainers=user) | Q(cohort__trainers=user)).distinct()
 
 
-def course_filter():
-    """A filter on the course, offering each course once, as written."""
-    return django_filters.ModelChoiceFilter(queryset=original_courses, label=gettext_lazy("Course"))
+def courses_trained_by(user):
+    """The courses, each once as written, that `user` may give cohorts and enrollments: every
+    one for superusers, else those they train."""
+    courses = original_courses()
+    return courses if user.is_superuser else courses.filter(trainers=user)
+
+
+def courses_visible_to(user):
+    """The courses, each once as written, of what `user` sees in the admin: every one for
+    superusers, else those they train or train a cohort of."""
+    courses = original_courses()
+    if user.is_superuser:
+        return courses
+    return courses.filter(Q(trainers=user) | Q(cohorts__trainers=user)).distinct()
+
+
+def _courses_of_user(request):
+    return courses_visible_to(request.user)
+
+
+def course_filter(courses=_courses_of_user):
+    """A filter on the course, offering each course once, as written: `courses(request)`, by
+    default the user's own."""
+    return django_filters.ModelChoiceFilter(queryset=courses, label=gettext_lazy("Course"))
+
+
+def offer_courses(field, courses):
+    """Offer `courses` in a form's course field, as a list: Wagtail's page chooser would browse
+    every page, translations included."""
+    field.widget = forms.Select()
+    field.queryset = courses  # and the list's choices with it
 
 
 class CohortFilterSet(WagtailFilterSet):
@@ -82,21 +110,11 @@ def invitation_url(request, cohort):
 
 class CohortIndexView(IndexView):
     def get_base_queryset(self):
-        return cohorts_visible_to(self.request.user).annotate(learner_count=Count("enrollments"))
+        return super().get_base_queryset().annotate(learner_count=Count("enrollments"))
 
 
-class RestrictedInspectView(InspectView):
-    """An inspect view that finds only objects the user may see (others: 404)."""
-
-    visible_to = None  # a function of the user returning a queryset
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(type(self).visible_to(self.request.user), pk=unquote(str(self.pk)))
-
-
-class CohortInspectView(RestrictedInspectView):
+class CohortInspectView(InspectView):
     template_name = "courses/admin/cohort_inspect.html"
-    visible_to = cohorts_visible_to
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -125,7 +143,39 @@ class CohortInspectView(RestrictedInspectView):
         ]
 
 
-class CohortViewSet(ModelViewSet):
+class CohortForm(WagtailAdminModelForm):
+    """A cohort as the user may set it: for a course they train (or its own course), and its
+    trainers changed only by trainers of that course."""
+
+    class Meta:
+        model = Cohort
+        fields = [
+            "course",
+            "name",
+            "organisations",
+            "trainers",
+            "starts_on",
+            "ends_on",
+            "invitation_open",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        trained = courses_trained_by(self.for_user)
+        own_course = self.instance.course_id
+        offer_courses(
+            self.fields["course"],
+            original_courses().filter(Q(pk__in=trained.values("pk")) | Q(pk=own_course)),
+        )
+        if own_course and not trained.filter(pk=own_course).exists():
+            # A trainer of this cohort only: its trainers stay as the course's trainers set them.
+            self.fields["trainers"].disabled = True
+            self.fields["trainers"].help_text = _(
+                "Only trainers of the course change the trainers of its cohorts."
+            )
+
+
+class CohortViewSet(ScopedModelViewSet):
     model = Cohort
     icon = "group"
     menu_label = gettext_lazy("Cohorts")
@@ -134,15 +184,13 @@ class CohortViewSet(ModelViewSet):
     index_view_class = CohortIndexView
     inspect_view_class = CohortInspectView
     inspect_view_enabled = True
-    form_fields = [
-        "course",
-        "name",
-        "organisations",
-        "trainers",
-        "starts_on",
-        "ends_on",
-        "invitation_open",
-    ]
+
+    def visible_to(self, user):
+        return cohorts_visible_to(user)
+
+    def get_form_class(self, for_update=False):
+        return CohortForm
+
     list_display = [
         Column("name", label=gettext_lazy("Name"), accessor="name"),
         Column("course", label=gettext_lazy("Course")),
@@ -259,17 +307,32 @@ def rotate_view(request, pk):
 
 class EnrollmentIndexView(FormulaSafeExportMixin, IndexView):
     def get_base_queryset(self):
-        return enrollments_visible_to(self.request.user)
+        return super().get_base_queryset().select_related("learner", "course", "cohort")
 
 
-class EnrollmentInspectView(RestrictedInspectView):
-    visible_to = enrollments_visible_to
+class EnrollmentForm(WagtailAdminModelForm):
+    """An enrollment in a course the user trains, in one of that course's cohorts they see."""
+
+    class Meta:
+        model = Enrollment
+        fields = ["learner", "course", "cohort", "status"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offer_courses(self.fields["course"], courses_trained_by(self.for_user))
+        self.fields["cohort"].queryset = cohorts_visible_to(self.for_user)
+
+    def clean(self):
+        cleaned = super().clean()
+        course, cohort = cleaned.get("course"), cleaned.get("cohort")
+        if course and cohort and cohort.course_id != course.pk:
+            self.add_error("cohort", _("This cohort takes another course."))
+        return cleaned
 
 
-class EnrollmentViewSet(ModelViewSet):
+class EnrollmentViewSet(ScopedModelViewSet):
     model = Enrollment
     index_view_class = EnrollmentIndexView
-    inspect_view_class = EnrollmentInspectView
     icon = "user"
     menu_label = gettext_lazy("Enrollments")
     menu_order = 300
@@ -293,9 +356,14 @@ class EnrollmentViewSet(ModelViewSet):
         "completed_at",
         "last_activity_at",
     ]
-    form_fields = ["learner", "course", "cohort", "status"]
     inspect_view_enabled = True
     export_filename = "enrollments"
+
+    def visible_to(self, user):
+        return enrollments_visible_to(user)
+
+    def get_form_class(self, for_update=False):
+        return EnrollmentForm
 
 
 class CohortMatrixView(FormulaSafeExportMixin, ReportView):

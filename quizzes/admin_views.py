@@ -12,10 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic import EditView, IndexView
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permission_policies import ModelPermissionPolicy
 
 from academy.core.spreadsheets import FormulaSafeExportMixin
+from academy.core.viewsets import LimitedActionsPolicy, ScopedModelViewSet
 from courses.models import CoursePage
 from courses.translations import originals
 
@@ -46,13 +45,9 @@ def quizzes_reportable_to(user):
     return in_courses_trained_by(user, QuizPage.objects.all(), "path")
 
 
-class GradingPermissionPolicy(ModelPermissionPolicy):
-    """Answers come only from learners' attempts: the admin grades them, and never adds or
-    deletes one (a deleted answer would change a learner's result). Wagtail's ModelViewSet has
-    no switch to turn its add and delete views off, so they are refused here."""
-
-    def user_has_permission(self, user, action):
-        return action not in {"add", "delete"} and super().user_has_permission(user, action)
+# Answers come only from learners' attempts: the admin grades them, and never adds or deletes
+# one (a deleted answer would change a learner's result).
+GRADING_PERMISSION_POLICY = LimitedActionsPolicy(AttemptAnswer, refused={"add", "delete"})
 
 
 class GradingForm(forms.ModelForm):
@@ -94,14 +89,11 @@ def next_answer_to_grade(user, *, after):
 class GradingIndexView(FormulaSafeExportMixin, IndexView):
     # Exports carry learners' names, which they choose: never let one run as a formula.
     def get_base_queryset(self):
-        return open_answers_gradable_by(self.request.user)
+        return super().get_base_queryset().select_related("attempt__learner", "attempt__quiz")
 
 
 class GradingEditView(EditView):
     template_name = "quizzes/admin/grade_answer.html"
-
-    def get_object(self, queryset=None):
-        return super().get_object(open_answers_gradable_by(self.request.user))
 
     def save_instance(self):
         answer_grade(
@@ -135,7 +127,7 @@ class GradingFilterSet(WagtailFilterSet):
         fields = ["needs_grading", "quiz"]
 
 
-class GradingViewSet(ModelViewSet):
+class GradingViewSet(ScopedModelViewSet):
     model = AttemptAnswer
     icon = "tick"
     menu_label = _("Grading")
@@ -154,7 +146,10 @@ class GradingViewSet(ModelViewSet):
         "graded_at": _("Graded"),
     }
     ordering = ["-needs_grading", "attempt__submitted_at"]
-    copy_view_enabled = False  # add and delete: see GradingPermissionPolicy
+    copy_view_enabled = False  # add and delete: see GRADING_PERMISSION_POLICY
+
+    def visible_to(self, user):
+        return open_answers_gradable_by(user)
 
     def get_form_class(self, for_update=False):
         return GradingForm

@@ -6,11 +6,11 @@ from wagtail.permissions import register_permission_policy
 
 from courses.wagtail_hooks import refuse_page_deletion
 
-from .admin_views import GradingPermissionPolicy, GradingViewSet
+from .admin_views import GRADING_PERMISSION_POLICY, GradingViewSet
 from .models import AttemptAnswer, QuizAttempt, QuizPage
 from .report_views import QuizItemAnalysisView, QuizReportIndexView, QuizReportsMenuItem
 
-register_permission_policy(AttemptAnswer, GradingPermissionPolicy(AttemptAnswer))
+register_permission_policy(AttemptAnswer, GRADING_PERMISSION_POLICY)
 
 
 @hooks.register("register_admin_viewset")

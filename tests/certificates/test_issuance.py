@@ -15,6 +15,7 @@ from certificates.models import Certificate, SerialCounter
 from certificates.services import (
     NotEligible,
     certificate_issue,
+    certificate_issue_again,
     certificate_reissue,
     certificate_request,
     certificate_revoke,
@@ -462,10 +463,12 @@ def test_revoking_records_the_reason_the_time_and_who(issued, cert_admin):
     assert issued.revoked_by == cert_admin
 
 
-def test_a_revoked_certificate_does_not_block_a_new_one(issued, cert_admin, issue):
+def test_after_a_revocation_only_issuing_again_makes_a_new_one(issued, cert_admin, issue):
     certificate_revoke(certificate=issued, reason="Wrong course.", revoked_by=cert_admin)
 
-    again = issue(issued.learner, issued.course, issued_by=cert_admin)
+    with pytest.raises(NotEligible, match="was revoked"):
+        issue(issued.learner, issued.course, issued_by=cert_admin)
+    again = certificate_issue_again(certificate=issued, reason="Appeal.", issued_by=cert_admin)
 
     assert again.pk != issued.pk
     assert again.serial == serial(2)

@@ -94,3 +94,26 @@ def test_another_trainers_cohort_forged_into_the_filter_shows_none_of_its_learne
 
     assert response.status_code == 200
     assert learner.full_name not in response.content.decode()
+
+
+def test_certificate_rules_offer_each_course_once_as_written(client, superuser, course):  # noqa: F811
+    client.force_login(superuser)
+
+    page = client.get(reverse("certificate_rules:add")).content.decode()
+
+    assert options(page, "course").count("Good Local Governance") == 1
+    assert BOSNIAN_TITLE not in page
+
+
+def test_an_enrollment_is_in_a_cohort_of_its_own_course(client, superuser, learner, course):  # noqa: F811
+    other = Cohort.objects.create(course=make_course(title="Ethics"), name="Posavina 2026")
+    client.force_login(superuser)
+
+    response = client.post(
+        reverse("enrollments:add"),
+        {"learner": learner.pk, "course": course.pk, "cohort": other.pk, "status": "active"},
+    )
+
+    assert response.status_code == 200
+    assert "This cohort takes another course." in response.content.decode()
+    assert not Enrollment.objects.exists()

@@ -1,4 +1,5 @@
-"""The attack suite's index: each attack of issue 8 and the one test that fails if it succeeds.
+"""The attack suite's index: each attack of issues 8 and 14, and the one test that fails if it
+succeeds.
 
 Attacks already tested where their feature is tested are listed here rather than repeated; the
 test below fails when a listed test is renamed or removed, so the index cannot rot. Tests in
@@ -225,6 +226,97 @@ ATTACKS = {
     "an edited PDF does not verify": (
         "certificates/test_verification.py::"
         "test_a_pdf_with_one_byte_changed_is_reported_as_not_matching"
+    ),
+    # Issue 14: holes found from outside, and outages
+    "a trainer cannot open or save another course's cohort": (
+        "courses/test_cohort_admin.py::"
+        "test_a_trainer_cannot_open_or_save_the_cohort_of_another_course"
+    ),
+    "cohort forms offer only the trainer's own courses, once as written": (
+        "courses/test_cohort_admin.py::"
+        "test_the_cohort_form_offers_the_trainers_own_courses_once_as_written"
+    ),
+    "a cohort cannot be created in or moved to another course": (
+        "courses/test_cohort_admin.py::test_a_cohort_cannot_be_created_or_moved_into_another_course"
+    ),
+    "only a course's trainers choose its cohorts' trainers": (
+        "courses/test_cohort_admin.py::test_a_trainer_of_the_cohort_only_cannot_change_its_trainers"
+    ),
+    "every admin URL refuses other courses' data to every role (permission matrix)": (
+        "security/test_admin_matrix.py::test_nobody_reaches_another_courses_data_through_the_admin"
+    ),
+    "the permission matrix covers every admin URL we register": (
+        "security/test_admin_matrix.py::test_every_admin_url_of_ours_can_be_filled"
+    ),
+    "sign-up answers the same for a registered address as for a new one": (
+        "security/test_accounts.py::"
+        "test_signing_up_with_a_registered_address_answers_as_for_a_new_one"
+    ),
+    "sign-up queues one email whoever holds the address (no timing tell)": (
+        "security/test_accounts.py::test_each_sign_up_queues_one_email_task_whoever_has_the_address"
+    ),
+    "the address holder is told of the sign-up, in their language, with links": (
+        "security/test_accounts.py::"
+        "test_the_holder_is_told_in_their_language_with_links_to_log_in_and_reset"
+    ),
+    "sign-up again before confirming changes nothing and resends the link": (
+        "security/test_accounts.py::"
+        "test_an_unconfirmed_account_gets_its_link_again_and_keeps_its_first_details"
+    ),
+    "sign-ups rate-limited per client address": (
+        "security/test_accounts.py::"
+        "test_sign_ups_from_one_address_are_limited_and_the_next_creates_nothing"
+    ),
+    "a multipart body cut before its closing boundary gets the 400 page": (
+        "security/test_uploads.py::"
+        "test_a_multipart_body_that_stops_before_its_closing_boundary_is_refused"
+    ),
+    "a multipart body shorter than its Content-Length gets the 400 page": (
+        "security/test_uploads.py::test_a_multipart_body_shorter_than_its_content_length_is_refused"
+    ),
+    "a private document is not served to anonymous visitors": (
+        "security/test_uploads.py::"
+        "test_a_document_in_a_private_collection_is_not_served_to_anonymous_visitors"
+    ),
+    "a trainers-only document is not served to learners": (
+        "security/test_uploads.py::"
+        "test_a_trainers_only_document_is_served_to_trainers_and_not_to_learners"
+    ),
+    "bulk issue skips a revoked learner and says why": (
+        "certificates/test_revocation.py::"
+        "test_bulk_issue_skips_a_revoked_learner_and_the_progress_page_says_why"
+    ),
+    "automatic award and the catch-up never re-issue after a revocation": (
+        "certificates/test_revocation.py::test_the_hourly_catch_up_awards_no_new_certificate"
+    ),
+    "the issue form refuses a revoked learner and points to issue again": (
+        "certificates/test_revocation.py::"
+        "test_the_issue_form_refuses_a_revoked_learner_and_points_to_issue_again"
+    ),
+    "a revoked learner cannot request the certificate again": (
+        "certificates/test_revocation.py::"
+        "test_a_revoked_learner_cannot_ask_again_under_a_manual_rule"
+    ),
+    "issue again needs an administrator, a reason, and gives one certificate": (
+        "certificates/test_revocation.py::test_submitting_issue_again_twice_gives_one_certificate"
+    ),
+    "Redis down: visitors and learners are served, sessions from the database": (
+        "core/test_outages.py::test_visitors_and_learners_are_served_while_redis_is_down"
+    ),
+    "Redis down: a privacy change it could not purge is refused": (
+        "core/test_outages.py::"
+        "test_a_privacy_setting_is_refused_while_the_cache_cannot_forget_routes"
+    ),
+    "Redis stopped under real servers: learners work, the certificate comes once after": (
+        "services/test_outages.py::"
+        "test_with_redis_down_learners_keep_working_and_the_certificate_comes_after"
+    ),
+    "a logout while Redis stalls is not undone when it answers again": (
+        "services/test_outages.py::"
+        "test_a_logout_while_redis_stalls_is_not_undone_when_it_answers_again"
+    ),
+    "PostgreSQL unreachable: a clean 503 with Retry-After, health names it": (
+        "services/test_outages.py::test_with_the_database_unreachable_every_page_is_a_clean_503"
     ),
 }
 

@@ -14,7 +14,6 @@ import pytest
 from django.conf import settings
 from django.utils import timezone
 
-import certificates.services
 from certificates.models import (
     Certificate,
     CertificateTemplate,
@@ -43,13 +42,8 @@ def course():
     return course
 
 
-@pytest.fixture
-def no_rendering(monkeypatch):
-    """Issue without queueing the PDF: these tests are about serials, not the worker."""
-    monkeypatch.setattr(certificates.services, "_queue_render", lambda certificate_id: None)
-
-
-def test_twenty_certificates_issued_from_ten_threads_get_consecutive_serials(course, no_rendering):
+def test_twenty_certificates_issued_from_ten_threads_get_consecutive_serials(course):
+    # Issued without their PDFs (render=False): these tests are about serials, not the worker.
     waiting = queue.Queue()
     for learner in completed_learners(course, 20):
         waiting.put(learner)
@@ -60,7 +54,7 @@ def test_twenty_certificates_issued_from_ten_threads_get_consecutive_serials(cou
                 learner = waiting.get_nowait()
             except queue.Empty:
                 return
-            certificate_issue(learner=learner, course=course)
+            certificate_issue(learner=learner, course=course, render=False)
 
     _results, errors = run_in_threads(10, issue_until_none_left)
 
@@ -71,7 +65,7 @@ def test_twenty_certificates_issued_from_ten_threads_get_consecutive_serials(cou
     assert SerialCounter.objects.get(year=YEAR).last_number == 20
 
 
-def test_two_administrators_issuing_the_same_certificate_at_once_make_one(course, no_rendering):
+def test_two_administrators_issuing_the_same_certificate_at_once_make_one(course):
     admins = [
         UserFactory(group="Certificate administrators"),
         UserFactory(group="Certificate administrators"),
@@ -86,7 +80,9 @@ def test_two_administrators_issuing_the_same_certificate_at_once_make_one(course
         def issue(learner=learner, turn=turn, results=results, lock=lock):
             with lock:
                 admin = next(turn)
-            results.append(certificate_issue(learner=learner, course=course, issued_by=admin))
+            results.append(
+                certificate_issue(learner=learner, course=course, issued_by=admin, render=False)
+            )
 
         _results, errors = run_in_threads(2, issue)
         assert errors == []
