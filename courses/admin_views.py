@@ -27,7 +27,7 @@ from academy.core.viewsets import ScopedModelViewSet
 
 from .imports import ImportFileError, check_rows, read_csv
 from .mastery import group_mastery, mastery_for_learners
-from .models import Cohort, CoursePage, Enrollment
+from .models import Cohort, Enrollment
 from .reports import cohort_matrix, organisation_summary
 from .selectors import original_courses
 from .services import cohort_import, cohort_rotate_invitation
@@ -485,9 +485,17 @@ def cohort_mastery_view(request, pk):
 
 def organisation_mastery_view(request, pk):
     organisation = get_object_or_404(organisations_visible_to(request.user), pk=pk)
-    learner_ids = list(organisation.members.values_list("pk", flat=True))
+    # Only the courses the user sees: a trainer who added a municipality to their cohort must
+    # not read its members' mastery in other trainers' courses.
     courses = list(
-        CoursePage.objects.filter(enrollments__learner__organisation=organisation).distinct()
+        courses_visible_to(request.user)
+        .filter(enrollments__learner__organisation=organisation)
+        .distinct()
+    )
+    learner_ids = list(
+        organisation.members.filter(enrollments__course__in=courses)
+        .values_list("pk", flat=True)
+        .distinct()
     )
     title = _("Mastery of the 12 principles: %(name)s") % {"name": organisation.name}
     return _mastery_page(request, title=title, learner_ids=learner_ids, courses=courses)

@@ -10,7 +10,14 @@ from django.urls import reverse
 from academy.accounts.models import User
 from courses.admin_views import CohortForm
 from courses.models import Cohort
-from tests.factories import assign_trainer, make_course, make_trainer
+from courses.services import enrollment_create
+from tests.factories import (
+    OrganisationFactory,
+    UserFactory,
+    assign_trainer,
+    make_course,
+    make_trainer,
+)
 from tests.i18n.conftest import translate
 
 pytestmark = pytest.mark.django_db
@@ -149,3 +156,19 @@ def test_a_trainer_of_the_course_chooses_its_cohorts_trainers(client, trainer_b,
 
     assert response.status_code == 302
     assert list(Cohort.objects.get(pk=cohort_b.pk).trainers.all()) == [colleague]
+
+
+def test_a_municipality_added_to_a_cohort_shows_no_mastery_from_other_courses(
+    client, course_a, trainer_a, cohort_b, course_b
+):
+    maglaj = OrganisationFactory(name="Maglaj")
+    enrollment_create(learner=UserFactory(organisation=maglaj), course=course_b)
+    own = Cohort.objects.create(course=course_a, name="Hercegovina 2026")
+    own.trainers.add(trainer_a)
+    own.organisations.add(maglaj)  # allowed: trainers choose their cohort's municipalities
+    client.force_login(trainer_a)
+
+    response = client.get(reverse("organisation_mastery", args=[maglaj.pk]))
+
+    assert response.status_code == 200
+    assert response.context["learners"] == 0  # Maglaj's learner is only in course B

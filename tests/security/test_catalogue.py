@@ -239,6 +239,10 @@ ATTACKS = {
     "a cohort cannot be created in or moved to another course": (
         "courses/test_cohort_admin.py::test_a_cohort_cannot_be_created_or_moved_into_another_course"
     ),
+    "a municipality added to a cohort shows no mastery from other trainers' courses": (
+        "courses/test_cohort_admin.py::"
+        "test_a_municipality_added_to_a_cohort_shows_no_mastery_from_other_courses"
+    ),
     "only a course's trainers choose its cohorts' trainers": (
         "courses/test_cohort_admin.py::test_a_trainer_of_the_cohort_only_cannot_change_its_trainers"
     ),
