@@ -203,16 +203,11 @@ class LessonPage(CourseStep, BasePage):
         """Title and body without diacritics, in Latin script, for `courses.selectors.search`."""
         return search_fold(f"{self.title} {stream_text(self.body.raw_data)}")
 
-    def serve(self, request, *args, **kwargs):
-        from .views import serve_step
-
-        return serve_step(self, request, super().serve, *args, **kwargs)
-
-    def get_context(self, request, *args, **kwargs):
+    def get_context(self, request, *args, outline=None, **kwargs):
         from .selectors import step_context
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(step_context(step=self, request=request))
+        context.update(step_context(step=self, learner=request.user, outline=outline))
         # As published, kept with the course's outline; a preview shows the draft's own.
         principles = context["outline"].principles.get(self.pk)
         if principles is None or getattr(request, "is_preview", False):

@@ -437,11 +437,11 @@ def course_of_step(step: Page) -> CoursePage | None:
     return CoursePage.objects.ancestor_of(step).first()
 
 
-def step_context(*, step, request) -> dict:
-    """What a step page shows around its body: the outline, its module, previous and next."""
-    outline = getattr(request, "course_outline", None) or course_outline_for(
-        course=course_of_step(step), learner=request.user
-    )
+def step_context(*, step, learner, outline=None) -> dict:
+    """What a step page shows around its body: the outline (the one `CourseStep.serve` read,
+    else the learner's), its module, previous and next."""
+    if outline is None:
+        outline = course_outline_for(course=course_of_step(step), learner=learner)
     module, entry = outline.locate(step)
     previous, following = outline.neighbours(step)
     return {

@@ -4,7 +4,9 @@ A page type becomes a step by inheriting `CourseStep`. `courses` finds step type
 mixin, never by importing the apps that define them.
 """
 
+from django.contrib.auth.views import redirect_to_login
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import get_page_models
 
@@ -25,6 +27,35 @@ class CourseStep(models.Model):
     def completes_on_mark(self) -> bool:
         """Whether the learner may complete this step with "Mark as complete" (a quiz may not)."""
         return True
+
+    def serve(self, request, *args, **kwargs):
+        """The one way every step is served, whatever its type: visitors are sent to log in,
+        learners not enrolled get the locked page, an enrolled learner's visit is recorded; then
+        the step serves what is its own (`serve_step`) with the course outline. An editor's
+        preview skips the gate (its outline is None)."""
+        # Imported here: the selectors and services import the models that import this mixin.
+        from .selectors import course_of_step, course_outline_for
+        from .services import step_visit
+        from .translations import remember_canonical
+
+        if getattr(request, "is_preview", False):
+            return self.serve_step(request, *args, outline=None, **kwargs)
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        outline = course_outline_for(course=course_of_step(self), learner=request.user)
+        if not outline.is_enrolled:
+            context = {"page": self, "outline": outline}
+            return TemplateResponse(request, "courses/step_locked.html", context, status=403)
+        _module, entry = outline.locate(self)
+        if entry:  # the outline knows the original: services need not look it up again
+            remember_canonical(self, entry.canonical_pk)
+        step_visit(enrollment=outline.enrollment, step=self, started=bool(entry and entry.started))
+        return self.serve_step(request, *args, outline=outline, **kwargs)
+
+    def serve_step(self, request, *args, outline, **kwargs):
+        """What is the step's own: by default its page, `outline` passed on to `get_context`
+        (Wagtail's `Page.serve` hands its keyword arguments to it)."""
+        return super().serve(request, *args, outline=outline, **kwargs)
 
 
 def step_models():

@@ -22,30 +22,9 @@ from .services import (
     reminders_learner_for_token,
     reminders_unsubscribe,
     step_complete,
-    step_visit,
 )
 from .steps import step_models
-from .translations import remember_canonical, version_for
-
-
-def serve_step(step, request, serve, *args, **kwargs):
-    """Serve a course step: its body only to enrolled learners (and to editors previewing)."""
-    if getattr(request, "is_preview", False):
-        return serve(request, *args, **kwargs)
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
-    course = course_of_step(step)
-    outline = course_outline_for(course=course, learner=request.user)
-    if not outline.is_enrolled:
-        return TemplateResponse(
-            request, "courses/step_locked.html", {"page": step, "outline": outline}, status=403
-        )
-    _module, entry = outline.locate(step)
-    if entry:  # the outline knows the original: services need not look it up again
-        remember_canonical(step, entry.canonical_pk)
-    step_visit(enrollment=outline.enrollment, step=step, started=bool(entry and entry.started))
-    request.course_outline = outline  # read by the step's get_context
-    return serve(request, *args, **kwargs)
+from .translations import version_for
 
 
 @require_POST

@@ -17,7 +17,8 @@ from courses.steps import CourseStep
 from .blocks import AnswerKeyBlock
 
 
-class QuizPage(RoutablePageMixin, CourseStep, BasePage):
+# CourseStep first: its `serve` (the gate) runs before the routes.
+class QuizPage(CourseStep, RoutablePageMixin, BasePage):
     """A quiz: a course step that a learner completes by passing it."""
 
     class ReviewPolicy(models.TextChoices):
@@ -84,34 +85,34 @@ class QuizPage(RoutablePageMixin, CourseStep, BasePage):
     def completes_on_mark(self):
         return False
 
-    def serve(self, request, *args, **kwargs):
-        from courses.views import serve_step
-
-        return serve_step(self, request, super().serve, *args, **kwargs)
+    def serve_step(self, request, view=None, args=None, kwargs=None, *, outline):
+        # Every route of the quiz is behind the step's gate and gets its outline.
+        kwargs = {**(kwargs or {}), "outline": outline}
+        return RoutablePageMixin.serve(self, request, view, args, kwargs)
 
     @path("")
-    def overview(self, request):
+    def overview(self, request, outline):
         from .views import quiz_overview
 
-        return quiz_overview(request, self)
+        return quiz_overview(request, self, outline)
 
     @path("attempts/start/")
-    def start(self, request):
+    def start(self, request, outline):
         from .views import attempt_start_view
 
         return attempt_start_view(request, self)
 
     @path("attempts/<int:attempt_id>/")
-    def attempt(self, request, attempt_id):
+    def attempt(self, request, attempt_id, outline):
         from .views import attempt_view
 
-        return attempt_view(request, self, attempt_id)
+        return attempt_view(request, self, attempt_id, outline)
 
     @path("attempts/<int:attempt_id>/result/")
-    def result(self, request, attempt_id):
+    def result(self, request, attempt_id, outline):
         from .views import attempt_result_view
 
-        return attempt_result_view(request, self, attempt_id)
+        return attempt_result_view(request, self, attempt_id, outline)
 
     def serve_preview(self, request, mode_name):
         from .views import quiz_preview

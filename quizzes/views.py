@@ -41,14 +41,15 @@ def _url(quiz, *parts):
     return quiz.url + "".join(f"{part}/" for part in parts)
 
 
-def _render(request, quiz, template, context, status=200):
-    context = {"page": quiz, "self": quiz, **step_context(step=quiz, request=request), **context}
+def _render(request, quiz, outline, template, context, status=200):
+    around = step_context(step=quiz, learner=request.user, outline=outline)
+    context = {"page": quiz, "self": quiz, **around, **context}
     return TemplateResponse(request, template, context, status=status)
 
 
-def quiz_overview(request, quiz):
+def quiz_overview(request, quiz, outline):
     status = quiz_status_for(quiz=quiz, learner=request.user)
-    return _render(request, quiz, "quizzes/quiz_page.html", {"status": status})
+    return _render(request, quiz, outline, "quizzes/quiz_page.html", {"status": status})
 
 
 def attempt_start_view(request, quiz):
@@ -89,7 +90,7 @@ def parse_answers(post, attempt) -> dict:
     return raw
 
 
-def attempt_view(request, quiz, attempt_id):
+def attempt_view(request, quiz, attempt_id, outline):
     attempt = attempt_of(learner=request.user, quiz=quiz, attempt_id=attempt_id)
     if not attempt.is_in_progress:
         return redirect(_url(quiz, "attempts", attempt.pk, "result"))
@@ -98,12 +99,12 @@ def attempt_view(request, quiz, attempt_id):
         messages.info(request, _("Time is up. Your attempt was graded with the answers you saved."))
         return redirect(_url(quiz, "attempts", attempt.pk, "result"))
     if request.method == "POST":
-        return _post_answers(request, quiz, attempt)
-    return _attempt_form(request, quiz, attempt)
+        return _post_answers(request, quiz, attempt, outline)
+    return _attempt_form(request, quiz, attempt, outline)
 
 
 def _attempt_form(
-    request, quiz, attempt, *, errors=None, responses=None, unanswered=(), status=200
+    request, quiz, attempt, outline, *, errors=None, responses=None, unanswered=(), status=200
 ):
     seconds_left = (
         max(0, int((attempt.deadline - timezone.now()).total_seconds()))
@@ -118,14 +119,14 @@ def _attempt_form(
         "unanswered": unanswered,
         "submit_anyway": SUBMIT_ANYWAY,
     }
-    return _render(request, quiz, "quizzes/attempt.html", context, status=status)
+    return _render(request, quiz, outline, "quizzes/attempt.html", context, status=status)
 
 
 def _wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def _post_answers(request, quiz, attempt):
+def _post_answers(request, quiz, attempt, outline):
     raw = parse_answers(request.POST, attempt)
     submitting = "submit" in request.POST
     # As Moodle's summary page, without JavaScript: a submission cannot be taken back, so blank
@@ -145,7 +146,7 @@ def _post_answers(request, quiz, attempt):
             return JsonResponse({"saved": False, "errors": rejected.errors}, status=400)
         messages.error(request, _("Some answers could not be accepted. Nothing was saved."))
         return _attempt_form(
-            request, quiz, attempt, errors=rejected.errors, responses=raw, status=400
+            request, quiz, attempt, outline, errors=rejected.errors, responses=raw, status=400
         )
     except TimeIsUp as late:
         if _wants_json(request):
@@ -162,7 +163,7 @@ def _post_answers(request, quiz, attempt):
         messages.error(request, str(refusal))
         return redirect(_url(quiz, "attempts", attempt.pk, "result"))
     if unanswered:
-        return _attempt_form(request, quiz, attempt, unanswered=unanswered)
+        return _attempt_form(request, quiz, attempt, outline, unanswered=unanswered)
     if submitting:
         return redirect(_url(quiz, "attempts", attempt.pk, "result"))
     if _wants_json(request):
@@ -171,14 +172,15 @@ def _post_answers(request, quiz, attempt):
     return redirect(_url(quiz, "attempts", attempt.pk))
 
 
-def attempt_result_view(request, quiz, attempt_id):
+def attempt_result_view(request, quiz, attempt_id, outline):
     attempt = attempt_of(learner=request.user, quiz=quiz, attempt_id=attempt_id)
     if attempt.is_in_progress:
         return redirect(_url(quiz, "attempts", attempt.pk))
     finished = finished_attempts(learner=request.user, quiz=quiz)
     result = attempt_result_for(attempt=attempt, quiz=quiz, finished=finished)
     status = quiz_status_for(quiz=quiz, learner=request.user)
-    return _render(request, quiz, "quizzes/result.html", {"result": result, "status": status})
+    context = {"result": result, "status": status}
+    return _render(request, quiz, outline, "quizzes/result.html", context)
 
 
 def quiz_preview(request, quiz):
