@@ -9,7 +9,8 @@ def on_course_completed(sender, enrollment, **kwargs):
     task_enqueue(issue_on_completion, enrollment.learner_id, enrollment.course_id)
 
 
-def on_attempt_graded(sender, attempt, **kwargs):
-    from .tasks import award_after_quiz
+def on_course_result_changed(sender, learner, course, **kwargs):
+    from .tasks import award_after_result
 
-    task_enqueue(award_after_quiz, attempt.learner_id, attempt.quiz_id)
+    if course is not None:
+        task_enqueue(award_after_result, learner.pk, course.pk)

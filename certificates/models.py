@@ -202,6 +202,12 @@ class CourseCertificateRule(models.Model):
         if self.issuance == self.Issuance.MIN_SCORE and self.min_average_score is None:
             raise ValidationError({"min_average_score": _("Set the minimum score.")})
 
+    @property
+    def minimum_score(self):
+        """The score (a percentage) a learner needs, as the registered requirements read it
+        (courses.requirements), or None when the rule asks none."""
+        return self.min_average_score if self.issuance == self.Issuance.MIN_SCORE else None
+
 
 class SerialCounter(models.Model):
     """The last serial number issued in a year; locked while issuing, so serials have no gaps."""

@@ -17,11 +17,11 @@ from academy.core.outbox import task_enqueue
 from academy.core.task_options import RETRIED_ERRORS
 from academy.governance.models import Principle
 from courses.models import Enrollment
+from courses.requirements import certificate_requirement_problem, course_score
 from courses.translations import localized, version_for
 
 from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
 from .selectors import (
-    average_quiz_score,
     completions_awaiting_certificate,
     unanswered_revocations,
 )
@@ -55,13 +55,7 @@ def eligibility_problem(*, learner, course, rule, issuing_again=None) -> str | N
     enrollment = Enrollment.objects.filter(learner=learner, course=course).first()
     if enrollment is None or not enrollment.is_completed:
         return _("The learner has not completed this course.")
-    if rule.issuance == CourseCertificateRule.Issuance.MIN_SCORE:
-        score = average_quiz_score(learner=learner, course=course)
-        if score is None or score < rule.min_average_score:
-            return _("The average quiz score is below the required %(min)s%%.") % {
-                "min": rule.min_average_score
-            }
-    return None
+    return certificate_requirement_problem(learner=learner, course=course, rule=rule)
 
 
 def _rule(course):
@@ -237,7 +231,7 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None, render=True):
     certificate.principles = [
         {"number": p.number, "name": p.name} for p in _principles_in(course, language)
     ]
-    certificate.score = average_quiz_score(learner=learner, course=course)
+    certificate.score = course_score(learner=learner, course=course)
     certificate.language = language
     template = certificate.template.in_language(language)
     for field, value in template.printed_names(language).items():

@@ -7,8 +7,6 @@ from academy.accounts.models import User
 from academy.core.mail import send_templated_email
 from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 from courses.models import CoursePage
-from courses.selectors import course_of_step
-from quizzes.models import QuizPage
 
 from .models import BulkIssueJob, Certificate
 from .services import (
@@ -32,13 +30,10 @@ def issue_on_completion(learner_id, course_id):
 
 
 @shared_task(**IDEMPOTENT)
-def award_after_quiz(learner_id, quiz_id):
-    """A quiz result may lift a learner who completed the course to its minimum average score."""
-    learner = User.objects.filter(pk=learner_id).first()
-    quiz = QuizPage.objects.filter(pk=quiz_id).first()
-    course = course_of_step(quiz) if quiz is not None else None
-    if learner is not None and course is not None:
-        certificate_award(learner=learner, course=course)
+def award_after_result(learner_id, course_id):
+    """A new result (a quiz graded) may lift a learner who completed the course to its minimum
+    score."""
+    issue_on_completion(learner_id, course_id)
 
 
 @shared_task(**IDEMPOTENT)

@@ -9,8 +9,12 @@ class QuizzesConfig(AppConfig):
     def ready(self):
         from courses.mastery import register_score_source
         from courses.reports import register_column_source
+        from courses.requirements import register_certificate_requirement, register_course_score
 
         from .mastery import quiz_principle_scores, quiz_score_columns
+        from .requirements import average_quiz_score, minimum_score_problem
 
         register_score_source(quiz_principle_scores)
         register_column_source(quiz_score_columns)
+        register_certificate_requirement(minimum_score_problem)
+        register_course_score(average_quiz_score)

@@ -15,12 +15,12 @@ from wagtail.log_actions import log
 from academy.core.outbox import task_enqueue
 from courses.selectors import course_of_step, enrollment_of
 from courses.services import step_complete
+from courses.signals import course_result_changed
 from courses.translations import canonical_pk, remember_canonical
 
 from .grading import InvalidAnswer, clean_response, grade
 from .models import AttemptAnswer, Question, QuizAttempt, QuizPage
 from .rules import no_questions_message, start_refusal
-from .signals import attempt_graded
 from .snapshots import draw_questions, question_snapshot
 
 # Answers that left the browser just before the deadline still count.
@@ -231,8 +231,8 @@ def _finalize(attempt, answers, now) -> QuizAttempt:
 
 
 def _apply_totals(attempt, answers, now):
-    """Set the attempt's score and status from its answers. A result sends `attempt_graded`
-    on commit; a pass completes the course step."""
+    """Set the attempt's score and status from its answers. A result sends courses'
+    `course_result_changed` on commit; a pass completes the course step."""
     attempt.score = sum((a.score or Decimal(0) for a in answers), Decimal(0))
     pending = any(a.needs_grading for a in answers)
     if pending:
@@ -252,7 +252,11 @@ def _apply_totals(attempt, answers, now):
         update_fields=["status", "submitted_at", "graded_at", "score", "percent", "passed"]
     )
     if attempt.status == QuizAttempt.Status.GRADED:
-        transaction.on_commit(lambda: attempt_graded.send(sender=QuizAttempt, attempt=attempt))
+        transaction.on_commit(
+            lambda: course_result_changed.send(
+                sender=QuizAttempt, learner=attempt.learner, course=course_of_step(attempt.quiz)
+            )
+        )
     if attempt.passed:
         quiz = attempt.quiz  # always the original quiz, in the original course
         course = course_of_step(quiz)

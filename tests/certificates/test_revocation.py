@@ -23,7 +23,7 @@ from certificates.services import (
     certificate_request,
     certificate_revoke,
 )
-from certificates.tasks import award_after_quiz, award_missed_certificates, issue_on_completion
+from certificates.tasks import award_after_result, award_missed_certificates, issue_on_completion
 from courses.models import Enrollment
 from quizzes.models import QuizPage
 from tests.certificates.conftest import certified_course, complete, quiz_course, take_quiz
@@ -122,7 +122,7 @@ def test_a_better_quiz_result_after_a_revocation_awards_no_new_certificate(
 
     with django_capture_on_commit_callbacks(execute=True):
         take_quiz(learner, quiz, correct=2)
-        award_after_quiz.delay(learner.pk, quiz.pk)
+        award_after_result.delay(learner.pk, course.pk)
 
     assert [c.status for c in certificates_of(learner)] == [Certificate.Status.REVOKED]
 
