@@ -25,11 +25,11 @@ from academy.accounts.models import Organisation
 from academy.core.spreadsheets import FormulaSafeExportMixin
 from academy.core.viewsets import ScopedModelViewSet
 
+from .catalogue import original_courses
 from .imports import ImportFileError, check_rows, read_csv
 from .mastery import group_mastery, mastery_for_learners
 from .models import Cohort, Enrollment
 from .reports import cohort_matrix, organisation_summary
-from .selectors import original_courses
 from .services import cohort_import, cohort_rotate_invitation
 
 

@@ -18,8 +18,8 @@ class CoursesConfig(AppConfig):
         page_published.connect(
             _sync_trainers, sender=CoursePage, dispatch_uid="courses.sync_trainers"
         )
-        # Course trees keep their lessons' principles (selectors._CourseTree), read from the
-        # page cache's generation: a principle's edit starts a new one.
+        # Course trees keep their lessons' principles (courses.course_tree), read from the page
+        # cache's generation: a principle's edit starts a new one.
         for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(page_cache_purge, sender=Principle, dispatch_uid=f"principle-{name}")
 

@@ -35,7 +35,7 @@ class CourseIndexPage(BasePage):
         verbose_name = _("course catalogue")
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import catalogue_for
+        from .catalogue import catalogue_for
 
         context = super().get_context(request, *args, **kwargs)
         context["cards"] = catalogue_for(index=self, learner=request.user)
@@ -122,7 +122,7 @@ class CoursePage(BasePage):
         return self.enrollment_policy == self.EnrollmentPolicy.INVITATION
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline_for
+        from .outline import course_outline_for
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline_for(course=self, learner=request.user)
@@ -148,7 +148,7 @@ class ModulePage(BasePage):
         return step_models()
 
     def get_context(self, request, *args, **kwargs):
-        from .selectors import course_outline_for
+        from .outline import course_outline_for
 
         context = super().get_context(request, *args, **kwargs)
         course = CoursePage.objects.ancestor_of(self).get()
@@ -200,11 +200,12 @@ class LessonPage(CourseStep, BasePage):
         verbose_name = _("lesson")
 
     def folded_text(self) -> str:
-        """Title and body without diacritics, in Latin script, for `courses.selectors.search`."""
+        """Title and body without diacritics, in Latin script, for lesson search
+        (`courses.catalogue.search_lessons`)."""
         return search_fold(f"{self.title} {stream_text(self.body.raw_data)}")
 
     def get_context(self, request, *args, outline=None, **kwargs):
-        from .selectors import step_context
+        from .outline import step_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context(step=self, learner=request.user, outline=outline))

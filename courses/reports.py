@@ -13,8 +13,8 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from .course_tree import live_modules_and_steps
 from .models import Enrollment, StepProgress
-from .selectors import live_modules_and_steps
 
 _column_sources = []
 

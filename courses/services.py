@@ -16,7 +16,8 @@ from academy.accounts.services import user_register
 from academy.core.outbox import task_enqueue
 
 from .models import Cohort, CoursePage, Enrollment, StepProgress, new_invitation_token
-from .selectors import course_outline_for, learners_to_remind, not_reminded_recently
+from .outline import course_outline_for
+from .reminders import learners_to_remind, not_reminded_recently
 from .signals import course_completed
 from .translations import canonical_of, canonical_pk
 

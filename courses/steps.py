@@ -34,7 +34,7 @@ class CourseStep(models.Model):
         the step serves what is its own (`serve_step`) with the course outline. An editor's
         preview skips the gate (its outline is None)."""
         # Imported here: the selectors and services import the models that import this mixin.
-        from .selectors import course_of_step, course_outline_for
+        from .outline import course_of_step, course_outline_for
         from .services import step_visit
         from .translations import remember_canonical
 

@@ -13,7 +13,7 @@ from academy.core.mail import send_templated_email
 from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 
 from .models import CoursePage, Enrollment
-from .selectors import outlines_for
+from .outline import outlines_for
 from .services import reminders_send, reminders_unsubscribe_token
 from .translations import localized, version_for
 

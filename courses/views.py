@@ -10,9 +10,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
+from .catalogue import my_learning_for, search_lessons
 from .mastery import mastery_for_learners
 from .models import Cohort, CoursePage
-from .selectors import course_of_step, course_outline_for, my_learning_for, search_lessons
+from .outline import course_of_step, course_outline_for
 from .services import (
     EnrollmentNotAllowed,
     InvalidUnsubscribeLink,

@@ -16,7 +16,7 @@ module, course and the catalogue, so purging one URL would not be enough. Other 
 
 `tree_cached` keeps what every reader gets from the published tree under the same generation,
 for logged-in learners too: page routes (academy.core.routing), course outlines' pages
-(courses.selectors), the branding. They hold no one's data, only what was published.
+(courses.course_tree), the branding. They hold no one's data, only what was published.
 """
 
 import hashlib

@@ -25,7 +25,7 @@ from academy.core.page_cache import (
 from academy.governance.models import Principle
 from academy.home.models import BrandingSettings
 from courses.models import LessonPage
-from courses.selectors import course_outline_for
+from courses.outline import course_outline_for
 from courses.services import enrollment_create
 from tests.factories import add_module, lessons_of, make_trainer, single_choice
 from tests.quizzes.conftest import attempt_url, quiz_in_new_course, start_by_post

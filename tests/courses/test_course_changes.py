@@ -3,7 +3,7 @@
 import pytest
 
 from courses.models import Enrollment
-from courses.selectors import course_outline_for
+from courses.outline import course_outline_for
 from courses.services import enrollment_create, step_complete
 from tests.factories import add_lesson, add_module, lessons_of, make_course
 

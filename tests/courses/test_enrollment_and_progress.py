@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from courses.models import CoursePage, Enrollment, StepProgress
-from courses.selectors import course_outline_for
+from courses.outline import course_outline_for
 from courses.services import EnrollmentNotAllowed, enrollment_create, step_complete
 from tests.factories import add_lesson, lessons_of, make_course
 

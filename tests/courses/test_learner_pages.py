@@ -5,7 +5,7 @@ import re
 import pytest
 from django.test import Client
 
-from courses import selectors
+from courses import outline
 from courses.models import CoursePage, Enrollment, StepProgress
 from courses.services import enrollment_create, step_complete
 from tests.factories import lessons_of, make_course
@@ -109,7 +109,7 @@ def test_the_course_page_offers_to_continue_where_the_learner_left_off(
 def test_the_page_of_a_long_course_lists_the_steps_of_the_module_to_continue_in(
     client, learner_client, learner, monkeypatch
 ):
-    monkeypatch.setattr(selectors, "LONG_COURSE_STEPS", 4)  # a course of more steps is long
+    monkeypatch.setattr(outline, "LONG_COURSE_STEPS", 4)  # a course of more steps is long
     course = make_course(modules=3, lessons_per_module=2)
     lessons = lessons_of(course)
 

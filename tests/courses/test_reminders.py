@@ -16,7 +16,7 @@ from django.utils import timezone
 from academy.accounts.models import User
 from academy.core.page_cache import page_cache_purge
 from courses.models import Cohort, Enrollment
-from courses.selectors import learners_to_remind
+from courses.reminders import learners_to_remind
 from courses.services import reminders_send, reminders_unsubscribe_token
 from courses.tasks import send_inactivity_reminder, send_weekly_reminders
 from tests.factories import UserFactory, lessons_of, make_course

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from academy.accounts.models import Organisation, User
 from courses.models import CoursePage, Enrollment, LessonPage, ModulePage, StepProgress
-from courses.selectors import course_outline_for
+from courses.outline import course_outline_for
 from quizzes.models import QuizAttempt, QuizPage
 
 pytestmark = pytest.mark.django_db

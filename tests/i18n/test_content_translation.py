@@ -7,7 +7,7 @@ import pytest
 
 from certificates.models import CourseCertificateRule
 from courses.models import Cohort, Enrollment, StepProgress
-from courses.selectors import course_outline_for
+from courses.outline import course_outline_for
 from courses.services import enrollment_create, step_complete
 from quizzes.models import QuizAttempt
 from tests.factories import add_quiz, lessons_of, single_choice

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from courses.models import StepProgress
-from courses.selectors import course_of_step, course_outline_for
+from courses.outline import course_of_step, course_outline_for
 from courses.services import enrollment_create
 from quizzes.models import AttemptAnswer, QuizAttempt, QuizPage
 from quizzes.services import (

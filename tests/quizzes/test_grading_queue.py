@@ -5,7 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from courses.models import CoursePage, StepProgress
-from courses.selectors import course_of_step
+from courses.outline import course_of_step
 from courses.services import enrollment_create
 from quizzes.models import AttemptAnswer, QuizAttempt
 from quizzes.services import attempt_save, attempt_start, attempt_submit

@@ -14,7 +14,7 @@ from django.utils.http import urlencode
 
 from academy.accounts.models import User
 from academy.core.spreadsheets import safe_cell
-from courses.selectors import course_of_step
+from courses.outline import course_of_step
 from quizzes.grading import grade
 from quizzes.models import Question
 from quizzes.reports import AnswerRecord, GradedAttempt, group_size, item_analysis, plain_text

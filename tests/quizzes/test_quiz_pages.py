@@ -9,7 +9,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from academy.governance.models import Principle
-from courses.selectors import course_of_step
+from courses.outline import course_of_step
 from courses.services import enrollment_create, step_complete
 from quizzes.models import QuizAttempt, QuizPage
 from quizzes.services import DEADLINE_GRACE, attempt_start, attempt_submit

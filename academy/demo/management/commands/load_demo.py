@@ -21,7 +21,7 @@ from academy.governance.models import Principle
 from certificates.models import Certificate, CertificateTemplate, CourseCertificateRule
 from certificates.services import certificate_issue, certificate_request, certificate_revoke
 from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, ModulePage
-from courses.selectors import course_outline_for
+from courses.outline import course_outline_for
 from courses.services import cohort_join, enrollment_create, step_complete
 from quizzes.models import Question, QuizAttempt, QuizPage
 from quizzes.services import answer_grade, attempt_start, attempt_submit
