@@ -16,7 +16,7 @@ from academy.accounts.services import user_register
 from academy.core.outbox import task_enqueue
 
 from .models import Cohort, CoursePage, Enrollment, StepProgress, new_invitation_token
-from .outline import course_outline_for
+from .outline import course_progress_of
 from .reminders import learners_to_remind, not_reminded_recently
 from .signals import course_completed
 from .translations import canonical_of, canonical_pk
@@ -113,8 +113,8 @@ def enrollment_check_completion(*, enrollment: Enrollment) -> bool:
     """Complete the enrollment if every required live step is done. Completion is sticky: a step
     added later does not un-complete a course. `course_completed` is sent once, on commit.
     Returns whether this call completed the course."""
-    outline = course_outline_for(course=enrollment.course, learner=enrollment.learner)
-    if not outline.progress.is_complete:
+    progress = course_progress_of(learner=enrollment.learner, course=enrollment.course)
+    if not progress.is_complete:
         return False
     # The conditional update lets exactly one of several concurrent requests win.
     won = Enrollment.objects.filter(pk=enrollment.pk, completed_at__isnull=True).update(
