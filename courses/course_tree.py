@@ -11,7 +11,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from academy.core.models import remember_url
-from academy.core.page_cache import tree_cached
+from academy.core.page_cache import cache_name, tree_cached
 from academy.governance.models import Principle
 
 from .models import LessonPage, ModulePage
@@ -41,9 +41,6 @@ def live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
     return modules, steps
 
 
-COURSE_TREES = "course-2"  # a new name when CourseTree changes: servers of both versions run
-
-
 @dataclass
 class CourseTree:
     """A course as published: its original's root, its live translations' roots by language
@@ -57,6 +54,9 @@ class CourseTree:
     modules: list[ModulePage] = field(default_factory=list)
     steps: list[Page] = field(default_factory=list)
     principles: dict[int, list[Principle]] = field(default_factory=dict)
+
+
+COURSE_TREES = cache_name("course", CourseTree)
 
 
 def course_trees(courses) -> dict:

@@ -9,6 +9,7 @@ from django.db.models import Q
 from wagtail.models import Page
 
 from academy.core.languages import content_languages
+from academy.core.wagtail_compat import known_parent
 from academy.governance.models import Principle
 
 from .course_tree import CourseTree, course_trees
@@ -267,11 +268,11 @@ def outlines_for(*, courses, learner, enrollments, trees=None) -> dict[int, Cour
 def course_of_step(step: Page) -> CoursePage | None:
     """The step's course: the one routing passed through to serve it (no query; in the reader's
     language, its own fields not loaded), else its ancestor."""
-    parent = getattr(step, "_cached_parent_obj", None)
+    parent = known_parent(step)
     while parent is not None:
         if isinstance(parent, CoursePage):
             return parent
-        parent = getattr(parent, "_cached_parent_obj", None)
+        parent = known_parent(parent)
     return CoursePage.objects.ancestor_of(step).first()
 
 

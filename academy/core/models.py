@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from .languages import content_languages, language_name
+from .wagtail_compat import relevant_site_root_paths, set_parent, site_root_paths
 
 
 class BasePage(Page):
@@ -37,7 +38,7 @@ class BasePage(Page):
             child = self._child_in_fallback_language(slug)
         if child is None:
             raise Http404
-        child._cached_parent_obj = self
+        set_parent(child, self)
         # A page the path goes through only routes: its own fields are not loaded (no query).
         passed = plan.get((child.path, tuple(remaining))) is not None
         specific = child.specific_deferred if passed else child.specific
@@ -112,9 +113,9 @@ def remember_url(page, cache_object=None):
     long course outline then works out no URL. `cache_object` keeps the sites' root paths
     while remembering many. Only for a page of one site: in several, the request decides.
     While the installation has one site only, its links are local paths (`get_url`)."""
-    if len({site[0] for site in page._get_relevant_site_root_paths(cache_object)}) == 1:
+    if len({site[0] for site in relevant_site_root_paths(page, cache_object)}) == 1:
         page._url_parts = Page.get_url_parts(page, cache_object)  # its own, not as shown in
-        page._url_is_local = len({site[0] for site in page._get_site_root_paths(cache_object)}) == 1
+        page._url_is_local = len({site[0] for site in site_root_paths(page, cache_object)}) == 1
     return page
 
 

@@ -19,12 +19,16 @@ for logged-in learners too: page routes (academy.core.routing), course outlines'
 (courses.course_tree), the branding. They hold no one's data, only what was published.
 """
 
+import functools
 import hashlib
+import inspect
 import logging
 import uuid
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
 
+import django
+import wagtail
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
@@ -123,6 +127,17 @@ class CacheUnavailable(ConnectionError):
 
 def _page_key(url, *, generation) -> str:
     return f"page-cache:{generation}:{hashlib.sha256(url.encode()).hexdigest()}"
+
+
+@functools.cache
+def cache_name(name: str, *shapes: type) -> str:
+    """`name` with a digest of what is kept under it: the source of `shapes` (the classes whose
+    instances are pickled there) and the Wagtail and Django versions (whose pages and models are
+    pickled with them). A release that changes any of them reads and writes under a new name, so
+    servers of two releases can run side by side, and nobody has to remember to bump a number."""
+    source = "".join(inspect.getsource(shape) for shape in shapes)
+    digest = hashlib.sha256(f"{wagtail.__version__}:{django.__version__}:{source}".encode())
+    return f"{name}-{digest.hexdigest()[:12]}"
 
 
 def tree_cached(name: str, keys: Iterable, compute: Callable[[list], dict]) -> dict:

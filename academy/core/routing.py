@@ -23,9 +23,15 @@ from wagtail.models import Page, Site
 from wagtail.url_routing import RouteResult
 
 from .models import remember_url
-from .page_cache import tree_lookup
-
-ROUTES = "route-4"  # a new name when _Remembered changes: servers of both versions run at once
+from .page_cache import cache_name, tree_lookup
+from .wagtail_compat import (
+    known_parent,
+    request_is_routed,
+    request_site,
+    set_parent,
+    set_request_route,
+    set_request_site,
+)
 
 
 def serve(request, path):
@@ -42,7 +48,7 @@ def serve(request, path):
         if remembered is not None and (remembered.routable or length == len(slugs)):
             _follow(request, remembered, slugs[length:])
             break
-    if "_wagtail_route_for_request" not in request.__dict__:
+    if not request_is_routed(request):
         length, remembered = _route_to_remember(request, path)
         if remembered is not None and length in keys:  # (a tree it cannot place: not kept)
             keep({keys[length]: remembered})
@@ -60,6 +66,9 @@ class _Remembered:
     view_restrictions: tuple  # of the page and its ancestors (Page.get_view_restrictions)
 
 
+ROUTES = cache_name("route", _Remembered)
+
+
 def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
     """Route as Wagtail does; what to remember of it, and under how many of the path's slugs."""
     route = Page.route_for_request(request, path)
@@ -69,13 +78,14 @@ def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
     routable = isinstance(page, RoutablePageMixin)
     if (route.args or route.kwargs) and not routable:
         return 0, None
-    parent = getattr(page, "_cached_parent_obj", None)
+    parent = known_parent(page)
     ancestor = parent
     while ancestor is not None:  # their links (breadcrumbs) then need no site lookup
         remember_url(ancestor, request)
-        ancestor = getattr(ancestor, "_cached_parent_obj", None)
+        ancestor = known_parent(ancestor)
+    site = request_site(request)
     remembered = _Remembered(
-        site=request._wagtail_site,
+        site=site,
         model=type(page),
         pk=page.pk,
         shown_in=getattr(page, "_shown_in", None),
@@ -86,7 +96,7 @@ def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
         view_restrictions=tuple(page.get_view_restrictions().defer("password")),
     )
     # One slug per level below the site's root page (a translation's root is at its depth).
-    return page.depth - request._wagtail_site.root_page.depth, remembered
+    return page.depth - site.root_page.depth, remembered
 
 
 def _follow(request, remembered: _Remembered, rest: list[str]):
@@ -97,15 +107,15 @@ def _follow(request, remembered: _Remembered, rest: list[str]):
     page._shown_in = remembered.shown_in
     page._view_restrictions = remembered.view_restrictions
     if remembered.parent is not None:
-        page._cached_parent_obj = remembered.parent
-    request._wagtail_site = remembered.site
+        set_parent(page, remembered.parent)
+    set_request_site(request, remembered.site)
     if not remembered.routable:
-        request._wagtail_route_for_request = RouteResult(page)
+        set_request_route(request, RouteResult(page))
         return
     try:
-        request._wagtail_route_for_request = page.route(request, rest)
+        set_request_route(request, page.route(request, rest))
     except Http404:
-        request._wagtail_route_for_request = None
+        set_request_route(request, None)
 
 
 # Wagtail's URLs, its page view replaced by `serve` (same name and pattern).

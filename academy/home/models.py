@@ -5,9 +5,7 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 
 from academy.core.models import BasePage
-from academy.core.page_cache import page_cache_purge, tree_cached
-
-BRANDING = "branding-1"  # a new name when the model changes: servers of both versions run
+from academy.core.page_cache import cache_name, page_cache_purge, tree_cached
 
 
 class HomePage(BasePage):
@@ -53,7 +51,8 @@ class BrandingSettings(BaseSiteSetting):
     @classmethod
     def for_site(cls, site):
         read = super().for_site
-        return tree_cached(BRANDING, [site.pk], lambda pks: {pk: read(site) for pk in pks})[site.pk]
+        name = cache_name("branding", cls)
+        return tree_cached(name, [site.pk], lambda pks: {pk: read(site) for pk in pks})[site.pk]
 
     def save(self, *args, **kwargs):
         changed = not self._state.adding  # created with the defaults on a first visit: as shown

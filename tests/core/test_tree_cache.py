@@ -279,3 +279,18 @@ def test_with_a_second_site_the_outline_links_as_wagtail_does(learner, enrolled)
     shown = course_outline_for(course=enrolled, learner=learner).steps[0].page
 
     assert shown.url == Page.get_url(shown) == f"http://localhost{lesson.url}"
+
+
+def test_cached_values_are_named_by_the_code_that_shapes_them():
+    from academy.core.page_cache import cache_name
+
+    class Before:
+        route: str
+
+    class After:
+        route: str
+        parent: str  # a release adds a field: its servers must not read the old values
+
+    assert cache_name("route", Before) == cache_name("route", Before)
+    assert cache_name("route", Before) != cache_name("route", After)
+    assert cache_name("route", Before).startswith("route-")
