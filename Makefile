@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in emails (sign-up, invitations, password reset) point at the server `make run` starts;
+# production sets WAGTAILADMIN_BASE_URL to the site's public address.
+LINKS := WAGTAILADMIN_BASE_URL=$${WAGTAILADMIN_BASE_URL:-http://$(HOST):$(PORT)}
 
 .PHONY: run serve test install migrate demo translations messages lint audit services-test clean browser gettext
 
@@ -32,7 +35,7 @@ migrate: install
 	$(MANAGE) migrate --no-input
 
 demo: migrate
-	$(MANAGE) load_demo
+	$(LINKS) $(MANAGE) load_demo
 
 run: demo translations
 	@echo ""
@@ -44,7 +47,7 @@ run: demo translations
 	@echo "    certificate admin   certificates@lap.example"
 	@echo "    site admin          admin@lap.example"
 	@echo ""
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(LINKS) $(MANAGE) runserver $(HOST):$(PORT)
 
 # The production stack on this machine: academy.settings.production on the running PostgreSQL
 # and Redis, gunicorn (gunicorn.conf.py) + Celery worker + Celery beat; Ctrl-C stops all three,

@@ -22,8 +22,8 @@ from academy.accounts.models import User
 from academy.core.spreadsheets import FormulaSafeExportMixin
 from academy.core.viewsets import LimitedActionsPolicy
 from courses.admin_views import course_filter, offer_courses
+from courses.catalogue import original_courses
 from courses.models import Cohort
-from courses.selectors import original_courses
 
 from . import codes
 from .models import BulkIssueJob, Certificate, CourseCertificateRule
@@ -147,7 +147,7 @@ class CertificateViewSet(ModelViewSet):
     search_backend_name = None  # plain database search: finds part of a serial or name
     filterset_class = CertificateFilterSet
     list_display = [
-        Column("serial", label=gettext_lazy("Serial"), accessor="serial"),
+        "serial",  # the title column: each row leads to its certificate
         Column("learner_name", label=gettext_lazy("Name")),
         Column("course_title", label=gettext_lazy("Course")),
         Column("status", label=gettext_lazy("Status"), accessor="get_status_display"),

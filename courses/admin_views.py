@@ -192,7 +192,7 @@ class CohortViewSet(ScopedModelViewSet):
         return CohortForm
 
     list_display = [
-        Column("name", label=gettext_lazy("Name"), accessor="name"),
+        "name",  # the title column: each row leads to its cohort
         Column("course", label=gettext_lazy("Course")),
         Column("learner_count", label=gettext_lazy("Learners")),
         Column("starts_on", label=gettext_lazy("Starts")),

@@ -13,13 +13,14 @@ A URL added later that this test cannot fill fails `test_every_admin_url_of_ours
 until `OBJECT_OF_MODEL` or `OBJECT_OF_VIEW` says which object it takes; one that shows or
 changes course B's data to someone here fails its own case."""
 
+import contextlib
 from dataclasses import dataclass
 
 import pytest
 from django.apps import apps
 from django.db import transaction
 from django.test import Client
-from django.urls import URLResolver, get_resolver, reverse
+from django.urls import NoReverseMatch, URLResolver, get_resolver, reverse
 from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -487,3 +488,30 @@ def test_the_hostile_form_changes_data_where_a_view_accepts_it(world, name):
 
     assert response.status_code == 302, response
     assert changed_tables(before, database_state()) != []
+
+
+# Every listing's rows lead to their object (issue 19: cohorts were plain text, unreachable)
+
+LISTINGS = [
+    url for url in ADMIN_URLS if url.name.endswith(":index") and url.model in OBJECT_OF_MODEL
+]
+
+
+def links_to(namespace, pk) -> list[str]:
+    found = []
+    for view in ("edit", "inspect"):
+        with contextlib.suppress(NoReverseMatch):
+            found.append(reverse(f"{namespace}:{view}", args=[pk]))
+    return found
+
+
+@pytest.mark.parametrize("url", LISTINGS, ids=str)
+def test_every_listing_row_leads_to_its_object(world, client, url):
+    target = world[OBJECT_OF_MODEL[url.model]]
+    client.force_login(world["superuser"])
+
+    html = client.get(reverse(url.name)).content.decode()
+
+    links = links_to(url.name.rsplit(":", 1)[0], target.pk)
+    assert links, f"{url.name} has neither an edit nor an inspect view"
+    assert any(f'href="{link}"' in html for link in links), f"{url.name}: no row links {links}"
