@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
 from academy.core.outbox import task_enqueue
-from courses.selectors import course_of_step, enrollment_of
+from courses.outline import course_of_step, enrollment_of
 from courses.services import step_complete
 from courses.signals import course_result_changed
 from courses.translations import canonical_pk, remember_canonical

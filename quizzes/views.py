@@ -10,7 +10,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.selectors import step_context
+from courses.outline import step_context
 
 from .selectors import (
     QuestionForm,
