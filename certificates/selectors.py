@@ -1,8 +1,25 @@
 from django.db.models import Exists, OuterRef
 
-from courses.models import Enrollment
+from courses.models import CoursePage, Enrollment
+from courses.translations import localized
 
 from .models import Certificate, CourseCertificateRule
+
+
+def completed_courses_without_certificates(*, learner) -> list:
+    """The courses `learner` completed that award no certificate (no rule), in the reader's
+    language: "My certificates" says so rather than "complete a course to earn one"."""
+    courses = [
+        enrollment.course
+        for enrollment in Enrollment.objects.filter(
+            learner=learner, status=Enrollment.Status.COMPLETED, course__live=True
+        )
+        .exclude(course__in=CourseCertificateRule.objects.values("course"))
+        .select_related("course")
+        .order_by("course__title")
+    ]
+    shown = localized(courses, CoursePage.objects.live())
+    return [shown[course.pk] for course in courses]
 
 
 def unanswered_revocations():

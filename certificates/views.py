@@ -19,6 +19,7 @@ from .forms import PdfCheckForm
 from .models import Certificate
 from .pdf import render_pdf
 from .permissions import can_manage_certificates
+from .selectors import completed_courses_without_certificates
 
 VERIFY_LIMIT = 30  # look-ups per client address per minute, verification and badges together
 
@@ -90,9 +91,11 @@ def my_certificates(request):
         .select_related("course", "replaced_by")  # a request's title; a correction's link
         .order_by("-requested_at")
     )
-    return TemplateResponse(
-        request, "certificates/my_certificates.html", {"certificates": certificates}
-    )
+    context = {
+        "certificates": certificates,
+        "without_certificates": completed_courses_without_certificates(learner=request.user),
+    }
+    return TemplateResponse(request, "certificates/my_certificates.html", context)
 
 
 @login_required

@@ -1,0 +1,44 @@
+"""Details a newcomer trips over (issue 19, items 7 and 8): the home page's title, the icon,
+and what "My certificates" says after a course that awards none."""
+
+import pytest
+
+from courses.models import Enrollment
+from courses.services import enrollment_create, step_complete
+from tests.factories import lessons_of
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("language", ["en", "bs", "sr"])
+def test_the_home_page_is_titled_once_with_the_brand(client, language):
+    html = client.get(f"/{language}/").content.decode()
+
+    title = html.split("<title>")[1].split("</title>")[0]
+    assert " | " not in title and title.strip()
+
+
+def test_every_page_names_its_icon_and_the_icon_is_served(client, course):
+    html = client.get(course.url).content.decode()
+
+    assert 'rel="icon"' in html and "favicon.svg" in html
+
+
+def test_a_course_without_certificates_is_named_as_such_in_my_certificates(
+    learner_client, learner, course
+):
+    enrollment_create(learner=learner, course=course)
+    for lesson in lessons_of(course):
+        step_complete(learner=learner, course=course, step=lesson)
+    assert Enrollment.objects.get(learner=learner).is_completed
+
+    html = learner_client.get("/en/my-certificates/").content.decode()
+
+    assert f"You completed {course.title}. This course does not award a certificate." in html
+    assert "Complete a course to earn one" not in html
+
+
+def test_with_nothing_completed_my_certificates_says_how_to_earn_one(learner_client):
+    html = learner_client.get("/en/my-certificates/").content.decode()
+
+    assert "Complete a course to earn one" in html
