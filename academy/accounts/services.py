@@ -115,9 +115,9 @@ def signup_confirmation_token(*, user: User, next_url: str = "") -> str:
     )
 
 
-def signup_confirm(*, token: str) -> tuple[User, bool, str]:
-    """Activate the account a confirmation link was made for. Returns (user, newly confirmed,
-    the local address the visitor was heading to). Raises InvalidConfirmationLink."""
+def signup_confirmation_user(*, token: str) -> tuple[User, str]:
+    """The account a confirmation link was made for, and the local address the visitor was
+    heading to; nothing is changed. Raises InvalidConfirmationLink."""
     try:
         data = signing.loads(
             token, salt=_CONFIRMATION_SALT, max_age=CONFIRMATION_LINK_MAX_AGE.total_seconds()
@@ -133,11 +133,23 @@ def signup_confirm(*, token: str) -> tuple[User, bool, str]:
     user = User.objects.filter(pk=data.get("user"), email=data.get("email")).first()
     if user is None or (not user.is_active and not awaits_confirmation(user)):
         raise InvalidConfirmationLink(_("This confirmation link is not valid."))
+    return user, data.get("next", "")
+
+
+def signup_confirm(*, token: str, new_password: str | None = None) -> tuple[User, bool, str]:
+    """Activate the account a confirmation link was made for, with `new_password` if given
+    (chosen by whoever opened the link: see `signup_confirm_view`). Returns (user, newly
+    confirmed, the local address the visitor was heading to). Raises InvalidConfirmationLink."""
+    user, next_url = signup_confirmation_user(token=token)
     newly_confirmed = not user.is_active
     if newly_confirmed:
         user.is_active = True
-        user.save(update_fields=["is_active"])
-    return user, newly_confirmed, data.get("next", "")
+        fields = ["is_active"]
+        if new_password:
+            user.set_password(new_password)
+            fields.append("password")
+        user.save(update_fields=fields)
+    return user, newly_confirmed, next_url
 
 
 def signup_confirmation_resend(*, email: str) -> None:

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.http import Http404
 from django.shortcuts import redirect
@@ -8,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 from django.views.generic import FormView, TemplateView, UpdateView
 
 from academy.core.links import local_url, translated_url
@@ -20,6 +21,7 @@ from .services import (
     preferred_language_set,
     signup_confirm,
     signup_confirmation_resend,
+    signup_confirmation_user,
     signup_request,
 )
 
@@ -99,11 +101,30 @@ class SignUpSentView(TemplateView):
         return super().get_context_data(email=self.request.session.get("signup_email"), **kwargs)
 
 
-@require_GET
+def _signed_up_here(request, user) -> bool:
+    return request.session.get("signup_email", "").lower() == user.email.lower()
+
+
+@require_http_methods(["GET", "POST"])
 def signup_confirm_view(request, token):
-    """The link in the confirmation email: activates the account and logs it in, once."""
+    """The link in the confirmation email: activates the account and logs it in, once.
+
+    Opened in another browser than the one that signed up, it first asks for a new password:
+    whoever reads the address chooses it. Someone who signed up with another person's address
+    (and chose the password) then does not share the account that person confirms."""
     try:
-        user, newly_confirmed, next_url = signup_confirm(token=token)
+        user, _next_url = signup_confirmation_user(token=token)
+        new_password = None
+        if not user.is_active and not _signed_up_here(request, user):
+            form = SetPasswordForm(user, request.POST if request.method == "POST" else None)
+            if not form.is_valid():
+                status = 400 if request.method == "POST" else 200
+                context = {"form": form, "email": user.email}
+                return TemplateResponse(
+                    request, "accounts/signup_confirm_password.html", context, status=status
+                )
+            new_password = form.cleaned_data["new_password1"]
+        user, newly_confirmed, next_url = signup_confirm(token=token, new_password=new_password)
     except InvalidConfirmationLink as refusal:
         return TemplateResponse(
             request,

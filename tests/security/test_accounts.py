@@ -389,3 +389,53 @@ def test_sign_ups_from_one_address_are_limited_and_the_next_creates_nothing(
     assert "one-more@lap.example" not in [message.to[0] for message in mailoutbox]
     assert User.objects.count() == SIGNUP_LIMIT + 1  # and the one from another address
     assert from_elsewhere.status_code == 302
+
+
+# Signing up with someone else's address (pre-hijacking): the confirmation link, opened where
+# the sign-up did not happen, makes its reader choose the password.
+
+SIGNED_UP_PASSWORD = "snijeg na Bjelašnici 2026"
+
+
+def test_a_link_opened_in_another_browser_asks_its_reader_to_choose_the_password(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from tests.accounts.test_accounts import SIGNUP_URL, confirmation_link, signup_data
+
+    with django_capture_on_commit_callbacks(execute=True):  # the intruder signs up as Amra
+        client.post(SIGNUP_URL, signup_data(email="amra@lap.example"))
+    link = confirmation_link(mailoutbox[-1])
+    amra = Client()  # the owner of the address, in her own browser
+
+    asked = amra.get(link)
+    user = User.objects.get(email="amra@lap.example")
+    assert asked.status_code == 200 and "new_password1" in asked.content.decode()
+    assert not user.is_active  # nothing happens until she chooses
+    confirmed = amra.post(
+        link, {"new_password1": "Amrina lozinka 2026", "new_password2": "Amrina lozinka 2026"}
+    )
+
+    user.refresh_from_db()
+    assert confirmed.status_code == 302
+    assert user.is_active and amra.session["_auth_user_id"] == str(user.pk)
+    assert user.check_password("Amrina lozinka 2026")
+    assert not user.check_password(SIGNED_UP_PASSWORD)  # the intruder's password is gone
+
+
+def test_choosing_a_weak_or_mismatched_password_activates_nothing(
+    client, mailoutbox, django_capture_on_commit_callbacks
+):
+    from django.test import Client
+
+    from tests.accounts.test_accounts import SIGNUP_URL, confirmation_link, signup_data
+
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(SIGNUP_URL, signup_data(email="amra@lap.example"))
+    link = confirmation_link(mailoutbox[-1])
+
+    refused = Client().post(link, {"new_password1": "short", "new_password2": "other"})
+
+    assert refused.status_code == 400
+    assert not User.objects.get(email="amra@lap.example").is_active

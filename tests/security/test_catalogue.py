@@ -267,6 +267,10 @@ ATTACKS = {
         "security/test_accounts.py::"
         "test_an_unconfirmed_account_gets_its_link_again_and_keeps_its_first_details"
     ),
+    "a sign-up with someone else's address: the confirming reader chooses the password": (
+        "security/test_accounts.py::"
+        "test_a_link_opened_in_another_browser_asks_its_reader_to_choose_the_password"
+    ),
     "sign-ups rate-limited per client address": (
         "security/test_accounts.py::"
         "test_sign_ups_from_one_address_are_limited_and_the_next_creates_nothing"
