@@ -238,7 +238,9 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None, render=True):
         setattr(certificate, field, value)
     if rule is not None:  # a correction without a rule keeps the original expiry
         certificate.expires_on = (
-            now.date() + timedelta(days=rule.valid_for_days) if rule.valid_for_days else None
+            timezone.localdate(now) + timedelta(days=rule.valid_for_days)
+            if rule.valid_for_days
+            else None
         )
     certificate.save()
     log(instance=certificate, action="certificates.issue", user=issued_by)
