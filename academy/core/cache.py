@@ -41,11 +41,6 @@ class ResilientCache(BaseCache):
         self._down_until = 0.0  # monotonic time before which the backend is not asked
         self._outage = False  # a call failed since the backend last answered
 
-    @property
-    def available(self) -> bool:
-        """Whether the backend answered its last call (or has not been asked since it failed)."""
-        return not self._outage
-
     def _call(self, name, *args, fallback=None, **kwargs):
         if time.monotonic() < self._down_until:
             return fallback
