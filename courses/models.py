@@ -14,6 +14,7 @@ from wagtail.search import index
 
 from academy.core.blocks import ContentStreamBlock
 from academy.core.models import BasePage
+from academy.core.page_cache import tree_generation
 from academy.core.search import search_fold, stream_text
 
 from .steps import CourseStep, step_models
@@ -210,10 +211,16 @@ class LessonPage(CourseStep, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context.update(step_context(step=self, learner=request.user, outline=outline))
         # As published, kept with the course's outline; a preview shows the draft's own.
+        preview = getattr(request, "is_preview", False)
         principles = context["outline"].principles.get(self.pk)
-        if principles is None or getattr(request, "is_preview", False):
+        if principles is None or preview:
             principles = self.principles.all()
         context["principles"] = principles
+        # The body as rendered is kept by the published revision and the tree its links point
+        # into (a preview renders the draft, every time).
+        context["body_version"] = (
+            None if preview else f"{tree_generation()}-{self.live_revision_id}"
+        )
         return context
 
 

@@ -1,14 +1,17 @@
 """The course outline: a course's live modules and steps in the reader's language, with a
 learner's progress. Each read runs a fixed number of queries, whatever the course size."""
 
+import hashlib
 from dataclasses import dataclass, field
 from functools import cached_property, reduce
 from operator import or_
 
 from django.db.models import Q
+from django.utils.translation import get_language
 from wagtail.models import Page
 
 from academy.core.languages import content_languages
+from academy.core.page_cache import TREE_CACHE_SECONDS, tree_generation
 from academy.core.wagtail_compat import known_parent
 from academy.governance.models import Principle
 
@@ -75,6 +78,9 @@ class CourseOutline:
     modules: list[OutlineModule]
     principles: dict[int, list[Principle]] = field(default_factory=dict)  # by lesson id
 
+    # A rendered outline is kept as long as the tree it was read from.
+    cache_seconds = TREE_CACHE_SECONDS
+
     # Read many times per page; an outline does not change once built (`_outline`).
     @cached_property
     def steps(self) -> list[OutlineStep]:
@@ -83,6 +89,23 @@ class CourseOutline:
     @cached_property
     def progress(self) -> Progress:
         return _progress_of(self.steps)
+
+    @cached_property
+    def rendered_version(self) -> str:
+        """Everything the outline's HTML shows, as a short digest: the published tree (titles,
+        URLs, which steps are required), the language, the version of each module and step
+        shown, and the learner's progress on each step. Its rendering, cached under it, is
+        never stale: a publish, a language or a step done is a new key."""
+        shown = ";".join(
+            f"{module.page.pk}:"
+            + ",".join(
+                f"{s.page.pk}{'c' if s.completed else 's' if s.started else ''}"
+                for s in module.steps
+            )
+            for module in self.modules
+        )
+        key = f"{tree_generation()}|{get_language()}|{self.is_enrolled}|{self.course.pk}|{shown}"
+        return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
     @property
     def is_enrolled(self) -> bool:

@@ -121,6 +121,17 @@ def _generation() -> str:
     return generation
 
 
+def tree_generation() -> str:
+    """The published tree's current generation: a key for anything rendered from it, such as a
+    cached fragment of a page (a new tree is a new key, so such fragments are never purged).
+    Random, and so never found again, while the cache is down."""
+    try:
+        return _generation()
+    except Exception:
+        logger.warning("Tree cache unavailable", exc_info=True)
+        return uuid.uuid4().hex
+
+
 class CacheUnavailable(ConnectionError):
     """The cache could not take a write that must not be lost."""
 
