@@ -25,6 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
 
 from benchmarks.http_load import hammer
+from benchmarks.lesson_body import paragraphs
 
 SIZES = (5, 50, 500)
 LEARNER = "pages-bench@lap.example"
@@ -69,7 +70,7 @@ def setup(args):
                     lesson = LessonPage(
                         title=f"Lesson {m + 1}.{n + 1}",
                         slug=f"lesson-{n + 1}",
-                        body=[{"type": "paragraph", "value": "<p>Publish the budget.</p>"}],
+                        body=[{"type": "paragraph", "value": text} for text in paragraphs()],
                     )
                     module.add_child(instance=lesson)
                     lessons.append(lesson)
@@ -174,6 +175,11 @@ def run(args):
         "course page, anonymous": (base + course_path(50), {}),
         "outline 500, learner": (base + course_path(500), session),
     }
+    if args.wagtail_lms_url:  # benchmarks/wagtail_lms, set up by run_pages.sh
+        lms = Path(__file__).resolve().parent / "wagtail_lms"
+        lms_session = {"Cookie": f"sessionid={(lms / '.session').read_text().strip()}"}
+        lms_lesson = args.wagtail_lms_url + (lms / ".lesson-path").read_text().strip()
+        targets["wagtail-lms lesson"] = (lms_lesson, lms_session)
     results = {name: [] for name in targets}
     for url, headers in targets.values():
         hammer(url, headers=headers, concurrency=2, seconds=1)  # warm up every worker
@@ -196,6 +202,12 @@ def run(args):
             f"{statistics.median(r['p95'] for r in runs):>8.0f}"
             f"{sum(r['errors'] for r in runs):>8}  {runs[-1]['headers'].get('X-Page-Cache', '-')}"
         )
+    if args.wagtail_lms_url:
+        ours, theirs = (
+            statistics.median(r["rate"] for r in results[name])
+            for name in ("lesson page, learner", "wagtail-lms lesson")
+        )
+        print(f"our lesson page / wagtail-lms lesson page: {ours / theirs:.2f}")
     return 0
 
 
@@ -212,6 +224,7 @@ def main():
     r.add_argument("--rounds", type=int, default=3)
     r.add_argument("--concurrency", type=int, default=8)
     r.add_argument("--seconds", type=float, default=5.0)
+    r.add_argument("--wagtail-lms-url", help="wagtail-lms's server, to compare lesson pages")
     args = parser.parse_args()
     return {"setup": setup, "queries": queries, "profile": profile, "run": run}[args.command](
         args
