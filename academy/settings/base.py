@@ -32,7 +32,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "certificates",
-    "academy.demo",
+    "demo",
     "axes",
     "csp",
     "wagtail.contrib.forms",

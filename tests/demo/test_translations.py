@@ -1,8 +1,8 @@
-"""The translated demo course matches the English one shape for shape.
+"""The demo's content files: structure.toml once, and per language a file of strings only.
 
-`load_demo` reads a translation in place of `academy.demo.content` and `quiz_content`, so every
-key, slug, block type, list length, correctness flag, point and principle number must be the
-same; only the human-readable text may differ. The text checks are heuristics: prose must be
+Every language file is keyed like the English one (page slug, then the string's path in the page),
+so a translator can change text but never a slug, a block type, a flag, a point or a principle
+number: those live only in structure.toml. The text checks are heuristics: prose must be
 translated, rich text must keep its tags in order, and no English sentence or mojibake may slip in.
 """
 
@@ -10,14 +10,11 @@ import re
 
 import pytest
 
-from academy.demo import content, quiz_content
-from academy.demo.translations import bs, hr
+from demo import content
 
-# Values under these keys are identifiers or settings, never shown as prose.
-CODE_KEYS = {"slug", "type", "level", "tone", "answer", "review_policy"}
-# Wagtail writes a block "id" into raw StreamField data it is given, so once `load_demo` has run in
-# this process the English (or translated) bodies carry ids: not content, and not compared.
-BLOCK_ID = "id"
+# Keys of a language file that are not page slugs.
+SNIPPETS = {"principles", "certificate_template"}
+SITE_PAGES = {"home", "courses"}  # the English slugs of the home page and the catalogue
 
 TAG = re.compile(r"</?[a-z0-9]+>")
 ALLOWED_TAGS = {"p", "b", "i", "ul", "ol", "li", "h3"}
@@ -40,94 +37,137 @@ NOT_CROATIAN = re.compile(
     r"opštin[a-z]*|Evrop[a-z]*|finansij[a-z]*)\b",
     re.I,
 )
+# Serbian is written in Cyrillic: Latin letters only in tags, placeholders and names.
+LATIN_WORD = re.compile(r"[A-Za-zčćžšđČĆŽŠĐ]{2,}")
+NOTHING = re.compile(r"(?!)")
+STANDARD = {"bs": NOT_BOSNIAN, "hr": NOT_CROATIAN, "sr": NOTHING}
 
 
-def pairs(english, translated, path="$"):
-    """Walk both structures together; yield (path, english, translated) for every string leaf
-    that a translator may change, and fail at the first difference in shape or data."""
-    assert type(translated) is type(english), f"{path}: {type(translated)} != {type(english)}"
-    if isinstance(english, dict):
-        keys = english.keys() - {BLOCK_ID}
-        assert translated.keys() - {BLOCK_ID} == keys, f"{path}: keys differ"
-        for key, value in english.items():
-            if key == BLOCK_ID:
-                continue
-            if key in CODE_KEYS:
-                assert translated[key] == value, f"{path}.{key}: {translated[key]!r} != {value!r}"
-            else:
-                yield from pairs(value, translated[key], f"{path}.{key}")
-    elif path.endswith(".accepted"):
-        # Accepted short answers may add alternatives (an English one, a spelling variant).
-        assert translated and all(isinstance(answer, str) for answer in translated), path
-        for index, answer in enumerate(translated):
-            yield f"{path}[{index}]", english[min(index, len(english) - 1)], answer
-    elif isinstance(english, list | tuple):
-        assert len(translated) == len(english), f"{path}: {len(translated)} != {len(english)}"
-        for index, (a, b) in enumerate(zip(english, translated, strict=True)):
-            yield from pairs(a, b, f"{path}[{index}]")
-    elif isinstance(english, str):
-        yield path, english, translated
+def strings_by_path(table, path=""):
+    """{path: string} for every string of a language file's table; a list of strings (accepted
+    answers, learning outcomes) is one value. Fails on anything that is not a string."""
+    found = {}
+    for key, value in table.items():
+        here = f"{path}.{key}" if path else key
+        if isinstance(value, dict):
+            found |= strings_by_path(value, here)
+        elif isinstance(value, list):
+            assert value and all(isinstance(item, str) for item in value), f"{here}: {value!r}"
+            found[here] = value
+        else:
+            assert isinstance(value, str), f"{here}: {value!r} is not a string"
+            found[here] = value
+    return found
+
+
+def page_slugs():
+    course = content.structure()["course"]
+    slugs = [course["slug"]]
+    for module in course["modules"]:
+        slugs += [module["slug"], *(lesson["slug"] for lesson in module["lessons"])]
+        slugs.append(module["quiz"]["slug"])
+    return slugs
+
+
+def test_english_has_strings_for_every_page_of_the_structure_and_nothing_else():
+    assert set(content.strings("en")) == set(page_slugs())
+
+
+@pytest.mark.parametrize("language", ["en", *content.translations()])
+def test_a_language_file_holds_only_strings_at_paths_the_english_file_has(language):
+    english = content.strings("en")
+    for key, table in content.strings(language).items():
+        if key in SNIPPETS or key in SITE_PAGES:
+            strings_by_path(table)
+            continue
+        assert key in english, f"{language}: {key!r} is not a page of the demo"
+        # A translated page has every string the English one has, and no other (tags are
+        # English only: a translation keeps the English page's tags).
+        expected = strings_by_path(english[key]).keys()
+        if language != "en":
+            expected -= {"tags"}
+        assert strings_by_path(table).keys() == expected
+
+
+@pytest.mark.parametrize("language", content.translations())
+def test_every_page_has_strings_in_a_complete_language_and_a_partial_one_says_so(language):
+    written = set(content.strings(language)) - SNIPPETS - SITE_PAGES
+    course = content.structure()["course"]
+    assert set(content.strings(language)) >= SITE_PAGES
+    assert course["slug"] in written
+    if content.structure()["languages"][language] == "complete":
+        assert written == set(page_slugs())
     else:
-        # Numbers, booleans, None: points, principles, minutes, is_correct, partial_credit.
-        assert translated == english, f"{path}: {translated!r} != {english!r}"
+        # Partial: whole modules, so that each translated page's parent is translated too.
+        assert content.structure()["languages"][language] == "partial"
+        for module in course["modules"]:
+            pages = {module["slug"], module["quiz"]["slug"]}
+            pages |= {lesson["slug"] for lesson in module["lessons"]}
+            assert pages <= written or not pages & written, module["slug"]
 
 
-def text_of(html):
-    return TAG.sub(" ", html)
+def test_the_structure_and_the_strings_merge_into_every_block_and_question():
+    course = content.structure()["course"]
+    for language in ("en", *content.translations()):
+        pages = content.pages(language)
+        for module in course["modules"]:
+            for lesson in module["lessons"]:
+                if lesson["slug"] in pages:
+                    body = pages[lesson["slug"]]["body"]
+                    assert [block["type"] for block in body] == [b["type"] for b in lesson["body"]]
+            quiz = module["quiz"]
+            if quiz["slug"] in pages:
+                keys = [question["key"] for question in pages[quiz["slug"]]["questions"]]
+                assert [key["type"] for key in keys] == [
+                    q["key"]["type"] for q in quiz["questions"]
+                ]
 
 
-def check_strings(english, translated, not_this_standard):
-    strings = list(pairs(english, translated))
-    assert strings, "nothing was compared"
-    for path, en, tr in strings:
+def check_strings(english, translated, language):
+    assert english.keys() == translated.keys()
+    for path, en in english.items():
+        tr = translated[path]
+        if isinstance(en, list):
+            en, tr = " ".join(en), " ".join(tr)
         assert bool(tr.strip()) == bool(en.strip()), f"{path}: filled in or left empty"
         assert TAG.findall(tr) == TAG.findall(en), f"{path}: rich text tags differ"
         assert {t.strip("</>") for t in TAG.findall(tr)} <= ALLOWED_TAGS, path
         assert not MOJIBAKE.search(tr), f"{path}: mojibake in {tr!r}"
-        assert not ENGLISH.findall(text_of(tr)), f"{path}: English left in {tr!r}"
-        assert not not_this_standard.search(text_of(tr)), f"{path}: wrong standard in {tr!r}"
-        if set(WORD.findall(text_of(en))) - NAMES:
+        assert not ENGLISH.findall(TAG.sub(" ", tr)), f"{path}: English left in {tr!r}"
+        assert not STANDARD[language].search(TAG.sub(" ", tr)), f"{path}: wrong standard: {tr!r}"
+        if language == "sr" and not path.endswith(".accepted"):
+            latin = set(LATIN_WORD.findall(TAG.sub(" ", tr))) - NAMES - {"CM", "Rec"}
+            assert not latin, f"{path}: Latin {latin} in {tr!r}"
+        if set(WORD.findall(TAG.sub(" ", en))) - NAMES:
             assert tr != en, f"{path}: not translated: {en!r}"
-    return strings
 
 
-@pytest.mark.parametrize(
-    ("translation", "not_this_standard"),
-    [(bs, NOT_BOSNIAN), (hr, NOT_CROATIAN)],
-    ids=["bs", "hr"],
-)
-def test_the_translation_has_the_english_shape_with_translated_text(translation, not_this_standard):
-    # Compared with as many English modules as it translates (see the coverage test below).
-    modules = len(translation.COURSE["modules"])
-    english_course = {**content.COURSE, "modules": content.COURSE["modules"][:modules]}
-    slugs = [module["slug"] for module in english_course["modules"]]
-    english_quizzes = {slug: quiz_content.QUIZZES[slug] for slug in slugs}
-
-    check_strings(english_course, translation.COURSE, not_this_standard)
-    check_strings(english_quizzes, translation.QUIZZES, not_this_standard)
+@pytest.mark.parametrize("language", content.translations())
+def test_the_translated_strings_are_translated_text_in_the_right_standard(language):
+    english = content.strings("en")
+    compared = 0
+    for slug, table in content.strings(language).items():
+        if slug in english:
+            en = strings_by_path(english[slug])
+            en.pop("tags", None)
+            check_strings(en, strings_by_path(table), language)
+            compared += 1
+    assert compared
 
 
-def test_the_shape_check_catches_a_changed_flag_an_untranslated_text_and_a_lost_tag():
-    quiz = quiz_content.QUIZZES["good-local-governance"]
-    flipped = quiz_content.single(
-        ("9", False, "Tačno."), ("2", True, ""), ("6", False, ""), ("12", False, "")
-    )
+def test_the_checks_catch_structure_in_a_strings_file_an_untranslated_text_and_a_lost_tag():
+    with pytest.raises(AssertionError, match="not a string"):
+        strings_by_path({"questions": {"0": {"points": 2}}})
     with pytest.raises(AssertionError, match="is_correct"):
-        list(pairs(quiz["questions"][2][3], flipped))
+        strings_by_path({"questions": {"0": {"choices": [{"is_correct": True}]}}})
+    quiz = strings_by_path(content.strings("en")["quiz-good-local-governance"])
     with pytest.raises(AssertionError, match="not translated"):
-        check_strings(quiz["title"], quiz["title"], NOT_BOSNIAN)
+        check_strings({"title": quiz["title"]}, {"title": quiz["title"]}, "bs")
     with pytest.raises(AssertionError, match="tags differ"):
-        check_strings(quiz["intro"], "Tri pitanja o porijeklu 12 principa.", NOT_BOSNIAN)
+        check_strings({"intro": quiz["intro"]}, {"intro": "Tri pitanja o principima."}, "bs")
     with pytest.raises(AssertionError, match="English left"):
-        check_strings("The 2023 revision", "Revizija iz 2023. and more", NOT_BOSNIAN)
+        check_strings({"t": "The 2023 revision"}, {"t": "Revizija iz 2023. and more"}, "bs")
     with pytest.raises(AssertionError, match="mojibake"):
-        check_strings("Principles", "Principi u praksi: Å¾", NOT_BOSNIAN)
-
-
-def test_bosnian_covers_the_whole_course_and_croatian_its_first_module():
-    english = [module["slug"] for module in content.COURSE["modules"]]
-
-    assert [module["slug"] for module in bs.COURSE["modules"]] == english
-    assert list(bs.QUIZZES) == english
-    assert [module["slug"] for module in hr.COURSE["modules"]] == english[:1]
-    assert list(hr.QUIZZES) == english[:1]
+        check_strings({"t": "Principles"}, {"t": "Principi u praksi: Å¾"}, "bs")
+    with pytest.raises(AssertionError, match="Latin"):
+        check_strings({"t": "Principles"}, {"t": "Принципи i prakse"}, "sr")

@@ -1,1 +1,0 @@
-"""Bosnian and Croatian translations of the demo course, shaped like academy.demo.content."""
