@@ -1,6 +1,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
+from django.templatetags.static import static as static_url
 from django.urls import include, path
+from django.utils.functional import lazy
+from django.views.generic import RedirectView
 from django.views.i18n import JavaScriptCatalog
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -12,6 +15,10 @@ handler500 = "academy.core.errors.server_error"
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # Browsers ask for /favicon.ico whatever the page's <link rel="icon"> says. Lazy: the
+    # static files' manifest is read on the first request, not when the URLs are imported; not
+    # permanent, as the file's hashed name changes with each release.
+    path("favicon.ico", RedirectView.as_view(url=lazy(static_url, str)("img/favicon.svg"))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/switch/<str:language>/", switch_language, name="switch_language"),

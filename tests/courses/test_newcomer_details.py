@@ -1,5 +1,7 @@
 """Details a newcomer trips over (issue 19, items 7 and 8): the home page's title, the icon,
-and what "My certificates" says after a course that awards none."""
+the language switcher, and what "My certificates" says after a course that awards none."""
+
+import re
 
 import pytest
 
@@ -22,6 +24,18 @@ def test_every_page_names_its_icon_and_the_icon_is_served(client, course):
     html = client.get(course.url).content.decode()
 
     assert 'rel="icon"' in html and "favicon.svg" in html
+    # Browsers ask for /favicon.ico on a first visit anyway.
+    icon = client.get("/favicon.ico")
+    assert icon.status_code == 302 and icon["Location"].endswith("favicon.svg")
+
+
+@pytest.mark.parametrize("language", ["en", "bs", "sr"])
+def test_the_language_switcher_names_every_language_in_itself_with_a_capital(client, language):
+    html = client.get(f"/{language}/").content.decode()
+    switcher = html.split('class="language-switcher"')[1].split("</nav>")[0]
+
+    names = re.findall(r'hreflang="[^"]+"[^>]*>([^<]+)</a>', switcher)
+    assert names == ["English", "Bosanski", "Hrvatski", "Српски", "Srpski (latinica)"]
 
 
 def test_a_course_without_certificates_is_named_as_such_in_my_certificates(

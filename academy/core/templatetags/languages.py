@@ -5,6 +5,7 @@ from django.conf import settings
 from django.urls import get_script_prefix, reverse
 from django.utils import translation
 from django.utils.http import urlencode
+from django.utils.text import capfirst
 
 register = template.Library()
 
@@ -27,11 +28,12 @@ def language_switcher(context):
 @cache
 def _languages(script_prefix) -> list[tuple[str, str, str]]:
     """Each language's code, name in itself and switching URL (outside the language prefixes,
-    so the same in every language; kept by the script prefix the URLs start with)."""
+    so the same in every language; kept by the script prefix the URLs start with). Names start
+    with a capital, as items of a menu do ("Bosanski" beside "Hrvatski", not "bosanski")."""
     return [
         (
             code,
-            translation.get_language_info(code)["name_local"],
+            capfirst(translation.get_language_info(code)["name_local"]),
             reverse("switch_language", args=[code]),
         )
         for code, _name in settings.LANGUAGES
