@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "academy.home",
     "courses",
     "quizzes",
+    "assessments",
     "certificates",
     "demo",
     "axes",

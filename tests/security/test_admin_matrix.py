@@ -28,6 +28,8 @@ from wagtail.models import Page
 from academy.accounts.models import Organisation, User
 from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS
 from academy.governance.models import Principle
+from assessments.models import Assessment, AssessmentCycle
+from assessments.services import assessment_open
 from certificates.models import (
     BulkIssueJob,
     Certificate,
@@ -50,8 +52,17 @@ from tests.security.test_authorization import refused
 
 pytestmark = pytest.mark.django_db
 
-OUR_MODULES = ("academy.", "courses.", "quizzes.", "certificates.")
-OUR_APP_LABELS = {"accounts", "governance", "core", "home", "courses", "quizzes", "certificates"}
+OUR_MODULES = ("academy.", "courses.", "quizzes.", "certificates.", "assessments.")
+OUR_APP_LABELS = {
+    "accounts",
+    "governance",
+    "core",
+    "home",
+    "courses",
+    "quizzes",
+    "certificates",
+    "assessments",
+}
 
 
 # Discovery
@@ -118,6 +129,8 @@ OBJECT_OF_MODEL = {
     Organisation: "organisation",
     Principle: "principle",
     User: "learner",
+    Assessment: "assessment",
+    AssessmentCycle: "assessment_cycle",
 }
 OBJECT_OF_VIEW = {
     "cohort_import": "cohort",
@@ -131,6 +144,11 @@ OBJECT_OF_VIEW = {
     "certificates_reissue": "certificate",
     "certificates_approve": "pending_certificate",
     "certificates_issue_again": "revoked_certificate",
+    "assessment_return": "assessment",
+    "assessment_decide": "assessment",
+    "assessment_comment": "assessment",
+    "assessment_survey_import": "assessment_survey",
+    "assessment_cohort_profiles": "cohort",
 }
 OBJECT_KWARGS = {"pk", "quiz_id"}
 
@@ -280,6 +298,17 @@ def build_world():
             issued_at=timezone.now() if serial else None,
         )
 
+    assessment_cycle = AssessmentCycle.objects.create(
+        name="ELoGE B Confidential",
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(),
+    )
+    assessment = assessment_open(
+        cycle=assessment_cycle, municipality=organisation_b, coordinator=learner
+    )
+    assessment.status = Assessment.Status.SUBMITTED  # what reviewers act on
+    assessment.save()
+
     return {
         "learner": learner,
         "trainer_of_another_course": trainer_a,
@@ -299,6 +328,9 @@ def build_world():
         "pending_certificate": certificate(others[0], Certificate.Status.PENDING, None),
         "revoked_certificate": certificate(others[1], Certificate.Status.REVOKED, "LAP-2026-B0002"),
         "bulk_job": BulkIssueJob.objects.create(course=course_b, cohort=cohort),
+        "assessment_cycle": assessment_cycle,
+        "assessment": assessment,
+        "assessment_survey": assessment.surveys.get(audience="citizens"),
         # Words only course B's own pages show.
         "secrets": [
             "Course B Confidential",
@@ -308,6 +340,7 @@ def build_world():
             "Quiz B Confidential",
             "Essay B Confidential",
             "LAP-2026-B0001",
+            "ELoGE B Confidential",
         ],
     }
 
