@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "courses",
     "quizzes",
     "assessments",
+    "workshops",
     "certificates",
     "demo",
     "axes",
@@ -240,6 +241,14 @@ CELERY_BEAT_SCHEDULE = {
     "resume-stalled-bulk-issues": {
         "task": "certificates.tasks.resume_stalled_bulk_issues",
         "schedule": crontab(minute="*/15"),
+    },
+    "close-ended-meeting-registers": {
+        "task": "workshops.tasks.close_ended_registers",
+        "schedule": crontab(minute="*/10"),
+    },
+    "remind-workshop-sessions": {
+        "task": "workshops.tasks.send_session_reminders",
+        "schedule": crontab(minute=0, hour=9),
     },
 }
 

@@ -49,10 +49,12 @@ from tests.factories import (
     open_question,
 )
 from tests.security.test_authorization import refused
+from workshops.models import AttendanceRule, Meeting, Session
+from workshops.services import attendance_rule_for
 
 pytestmark = pytest.mark.django_db
 
-OUR_MODULES = ("academy.", "courses.", "quizzes.", "certificates.", "assessments.")
+OUR_MODULES = ("academy.", "courses.", "quizzes.", "certificates.", "assessments.", "workshops.")
 OUR_APP_LABELS = {
     "accounts",
     "governance",
@@ -62,6 +64,7 @@ OUR_APP_LABELS = {
     "quizzes",
     "certificates",
     "assessments",
+    "workshops",
 }
 
 
@@ -129,6 +132,8 @@ OBJECT_OF_MODEL = {
     Organisation: "organisation",
     Principle: "principle",
     User: "learner",
+    Session: "workshop_session",
+    AttendanceRule: "attendance_rule",
     Assessment: "assessment",
     AssessmentCycle: "assessment_cycle",
 }
@@ -144,6 +149,11 @@ OBJECT_OF_VIEW = {
     "certificates_reissue": "certificate",
     "certificates_approve": "pending_certificate",
     "certificates_issue_again": "revoked_certificate",
+    "workshops_register": "cohort",
+    "workshops_rule": "cohort",
+    "workshops_sheet": "meeting",
+    "workshops_scan_upload": "meeting",
+    "workshops_scan_file": "meeting",
     "assessment_return": "assessment",
     "assessment_decide": "assessment",
     "assessment_comment": "assessment",
@@ -309,6 +319,16 @@ def build_world():
     assessment.status = Assessment.Status.SUBMITTED  # what reviewers act on
     assessment.save()
 
+    workshop_session = Session.objects.create(
+        cohort=cohort, title="Session B Confidential", venue_name="Venue B"
+    )
+    meeting = Meeting.objects.create(
+        session=workshop_session,
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + timezone.timedelta(hours=3),
+        scanned_sheet="workshops/sheets/b.pdf",
+    )
+
     return {
         "learner": learner,
         "trainer_of_another_course": trainer_a,
@@ -328,6 +348,9 @@ def build_world():
         "pending_certificate": certificate(others[0], Certificate.Status.PENDING, None),
         "revoked_certificate": certificate(others[1], Certificate.Status.REVOKED, "LAP-2026-B0002"),
         "bulk_job": BulkIssueJob.objects.create(course=course_b, cohort=cohort),
+        "workshop_session": workshop_session,
+        "meeting": meeting,
+        "attendance_rule": attendance_rule_for(cohort=cohort),
         "assessment_cycle": assessment_cycle,
         "assessment": assessment,
         "assessment_survey": assessment.surveys.get(audience="citizens"),
@@ -340,6 +363,7 @@ def build_world():
             "Quiz B Confidential",
             "Essay B Confidential",
             "LAP-2026-B0001",
+            "Session B Confidential",
             "ELoGE B Confidential",
         ],
     }
@@ -503,6 +527,11 @@ def test_discovery_finds_the_viewsets_and_our_own_views():
         "organisation_mastery",
         "quiz_item_analysis",
         "certificates_revoke",
+        "workshop_sessions:edit",
+        "workshop_attendance_rules:edit",
+        "workshops_register",
+        "workshops_sheet",
+        "workshops_scan_file",
     ]:
         assert expected in names, expected
     assert not [name for role in ALLOWED.values() for name in role if name not in names]
