@@ -1,12 +1,13 @@
 """Reading what the matrix, the survey and the reviewers send."""
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django import forms
 from django.core.validators import FileExtensionValidator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+
+from academy.core.uploads import UploadProblem, extension_of, upload_problem
 
 from .models import PRINCIPLE_NUMBERS, STATEMENT_NUMBERS
 from .services import RatingEntry
@@ -26,45 +27,29 @@ EVIDENCE_EXTENSIONS = [
     "png",
 ]
 EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
-# The first bytes of the formats that have a fixed signature: a file named .pdf must be a PDF.
-SIGNATURES = {
-    "pdf": (b"%PDF-",),
-    "docx": (b"PK\x03\x04",),
-    "odt": (b"PK\x03\x04",),
-    "xlsx": (b"PK\x03\x04",),
-    "ods": (b"PK\x03\x04",),
-    "pptx": (b"PK\x03\x04",),
-    "png": (b"\x89PNG\r\n\x1a\n",),
-    "jpg": (b"\xff\xd8\xff",),
-    "jpeg": (b"\xff\xd8\xff",),
-}
 TEXT_MAX = 5000
 
 
 def evidence_error(upload) -> str | None:
     """Why `upload` cannot be evidence (type, size, content), or None when it can."""
-    extension = Path(upload.name or "").suffix.lower().lstrip(".")
-    if extension not in EVIDENCE_EXTENSIONS:
+    problem = upload_problem(upload, extensions=EVIDENCE_EXTENSIONS, max_bytes=EVIDENCE_MAX_BYTES)
+    if problem is UploadProblem.TYPE:
         return _("%(name)s: this type of file is not accepted. Upload one of: %(types)s.") % {
             "name": upload.name,
             "types": ", ".join(EVIDENCE_EXTENSIONS),
         }
-    if upload.size > EVIDENCE_MAX_BYTES:
+    if problem is UploadProblem.SIZE:
         return _("%(name)s is larger than %(size)d MB.") % {
             "name": upload.name,
             "size": EVIDENCE_MAX_BYTES // (1024 * 1024),
         }
-    if upload.size == 0:
+    if problem is UploadProblem.EMPTY:
         return _("%(name)s is empty.") % {"name": upload.name}
-    signatures = SIGNATURES.get(extension)
-    if signatures:
-        head = upload.read(16)
-        upload.seek(0)
-        if not head.startswith(signatures):
-            return _("%(name)s is not a real %(type)s file.") % {
-                "name": upload.name,
-                "type": extension.upper(),
-            }
+    if problem is UploadProblem.CONTENT:
+        return _("%(name)s is not a real %(type)s file.") % {
+            "name": upload.name,
+            "type": extension_of(upload).upper(),
+        }
     return None
 
 

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 
-from .storage import evidence_storage
+from academy.core.uploads import private_storage
 
 PRINCIPLE_NUMBERS = range(1, 13)
 STATEMENT_NUMBERS = range(1, 4)
@@ -297,7 +297,7 @@ class Evidence(models.Model):
         Rating, verbose_name=_("rating"), on_delete=models.CASCADE, related_name="evidence"
     )
     file = models.FileField(
-        _("file"), upload_to=evidence_path, storage=evidence_storage, max_length=300
+        _("file"), upload_to=evidence_path, storage=private_storage, max_length=300
     )
     original_name = models.CharField(_("file name"), max_length=200)
     uploaded_by = models.ForeignKey(

@@ -21,6 +21,8 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from academy.core.uploads import private_storage
+
 DEFAULT_CAPACITY = 25
 
 
@@ -209,7 +211,10 @@ class Meeting(Orderable):
     starts_at = models.DateTimeField(_("starts at"))
     ends_at = models.DateTimeField(_("ends at"))
     scanned_sheet = models.FileField(
-        _("scanned signed sheet"), upload_to=scanned_sheet_path, blank=True
+        _("scanned signed sheet"),
+        upload_to=scanned_sheet_path,
+        storage=private_storage,  # served only through the checked view
+        blank=True,
     )
     scanned_sheet_uploaded_at = models.DateTimeField(_("sheet uploaded at"), null=True, blank=True)
     # Set once the learners still unmarked after the meeting were recorded absent.

@@ -14,6 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from academy.core.uploads import UploadProblem, extension_of, upload_problem
 from courses.models import Cohort, Enrollment
 from courses.signals import course_result_changed
 
@@ -262,12 +263,7 @@ def meeting_close_register(*, meeting, now: datetime | None = None) -> int:
     return len(unmarked)
 
 
-SHEET_TYPES = {
-    "pdf": b"%PDF-",
-    "png": b"\x89PNG\r\n\x1a\n",
-    "jpg": b"\xff\xd8\xff",
-    "jpeg": b"\xff\xd8\xff",
-}
+SHEET_TYPES = ("pdf", "png", "jpg", "jpeg")
 SHEET_MAX_BYTES = 10 * 1024 * 1024
 
 
@@ -275,18 +271,15 @@ def scanned_sheet_attach(*, meeting, upload, by=None) -> Meeting:
     """Keep the scanned signed sign-in sheet with the meeting: a PDF, PNG or JPEG of at most
     10 MB whose content is what its name says. A bad file raises ValidationError and leaves the
     sheet kept before, if any, in place."""
-    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
-    if extension not in SHEET_TYPES:
+    problem = upload_problem(upload, extensions=SHEET_TYPES, max_bytes=SHEET_MAX_BYTES)
+    if problem in (UploadProblem.TYPE, UploadProblem.EMPTY):
         raise ValidationError(_("Upload the scan as a PDF, PNG or JPEG file."))
-    if upload.size > SHEET_MAX_BYTES:
+    if problem is UploadProblem.SIZE:
         raise ValidationError(_("The scan is larger than 10 MB. Scan at a lower resolution."))
-    upload.seek(0)
-    head = upload.read(8)
-    upload.seek(0)
-    if not head.startswith(SHEET_TYPES[extension]):
+    if problem is UploadProblem.CONTENT:
         raise ValidationError(
             _("This file is not a real %(type)s. Upload the scan as a PDF, PNG or JPEG file.")
-            % {"type": extension.upper()}
+            % {"type": extension_of(upload).upper()}
         )
     old = meeting.scanned_sheet.name if meeting.scanned_sheet else None
     meeting.scanned_sheet.save(upload.name, upload, save=False)

@@ -1,6 +1,7 @@
 """The printable sign-in sheet and the scanned signed sheet kept as private evidence."""
 
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -91,7 +92,9 @@ def upload(client, meeting, name, content):
     )
 
 
-def test_a_scanned_sheet_is_kept_and_served_only_through_the_checked_view(client, trainer, meeting):
+def test_a_scanned_sheet_is_kept_and_served_only_through_the_checked_view(
+    client, trainer, meeting, settings
+):
     client.force_login(trainer)
 
     response = upload(client, meeting, "sheet.pdf", PDF)
@@ -100,6 +103,8 @@ def test_a_scanned_sheet_is_kept_and_served_only_through_the_checked_view(client
     meeting.refresh_from_db()
     assert meeting.scanned_sheet.name.startswith("workshops/sheets/")
     assert "sheet" not in meeting.scanned_sheet.name.rsplit("/", 1)[1]  # a random name
+    # Not under the public media, whatever the web server serves there.
+    assert not Path(meeting.scanned_sheet.path).is_relative_to(Path(settings.MEDIA_ROOT))
     download = client.get(reverse("workshops_scan_file", args=[meeting.pk]))
     assert b"".join(download.streaming_content) == PDF
     assert "no-store" in download["Cache-Control"]

@@ -4,6 +4,7 @@ import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
 import modelcluster.fields
+import academy.core.uploads
 import workshops.models
 from django.conf import settings
 from django.db import migrations, models
@@ -30,7 +31,7 @@ class Migration(migrations.Migration):
                 ('label', models.CharField(blank=True, help_text='e.g. Day 1', max_length=100, verbose_name='label')),
                 ('starts_at', models.DateTimeField(verbose_name='starts at')),
                 ('ends_at', models.DateTimeField(verbose_name='ends at')),
-                ('scanned_sheet', models.FileField(blank=True, upload_to=workshops.models.scanned_sheet_path, verbose_name='scanned signed sheet')),
+                ('scanned_sheet', models.FileField(blank=True, storage=academy.core.uploads.private_storage, upload_to=workshops.models.scanned_sheet_path, verbose_name='scanned signed sheet')),
                 ('scanned_sheet_uploaded_at', models.DateTimeField(blank=True, null=True, verbose_name='sheet uploaded at')),
                 ('register_closed_at', models.DateTimeField(blank=True, null=True, verbose_name='register closed at')),
             ],
