@@ -381,6 +381,17 @@ def sessions_for_learner(*, learner, now=None) -> LearnerSchedule:
     return LearnerSchedule(result, tallies, cohorts)
 
 
+def next_session_panel(*, learner, enrollments):
+    """For "My learning" (courses.dashboard): the learner's next session with its pre-work and
+    their attendance so far, or None for a learner in no cohort with sessions."""
+    if not any(enrollment.cohort_id for enrollment in enrollments):
+        return None  # no query for a learner in no cohort
+    schedule = sessions_for_learner(learner=learner)
+    if not schedule.sessions:
+        return None
+    return "workshops/includes/next_session.html", {"schedule": schedule}
+
+
 def meetings_today_for_trainer(*, user, now=None):
     """The meetings of the user's cohorts running today or in the coming week, soonest first."""
     now = now or timezone.now()

@@ -106,3 +106,48 @@ def test_my_sessions_queries_stay_flat_in_sessions_meetings_and_pre_work(
             )
     with django_assert_max_num_queries(len(few.captured_queries)):
         client.get(reverse("workshops:my_sessions"))
+
+
+def test_my_learning_shows_the_next_session_its_pre_work_and_the_attendance_so_far(
+    client, cohort, learners, rule
+):
+    held, coming = plan(cohort, sessions=2)  # the first began ten days ago, the next in twenty
+    module = ModulePage.objects.descendant_of(cohort.course).order_by("path").first()
+    coming.pre_work.add(module)
+    coming.save()
+    attendance_mark(
+        meeting=held.meetings.order_by("starts_at").first(),
+        learner_id=learners[0].pk,
+        status=status_of_kind(rule=rule, kind=AttendanceStatus.Kind.PRESENT),
+        source="roll_call",
+    )
+    client.force_login(learners[0])
+
+    html = client.get(reverse("courses:my_learning")).content.decode()
+
+    assert "Next workshop session: Session 2" in html
+    assert "Hotel Jablanica" in html and "https://maps.example/jablanica" in html
+    assert module.title in html and "0 of 2 steps done" in html
+    assert "you attended 1 of 3 meetings held (33.3%)" in html
+
+
+def test_my_learning_says_nothing_of_workshops_to_a_learner_without_sessions(client, learners):
+    client.force_login(learners[0])
+
+    html = client.get(reverse("courses:my_learning")).content.decode()
+
+    assert "workshop session" not in html.lower()
+
+
+def test_my_learning_queries_stay_flat_in_sessions_and_meetings(
+    client, cohort, learners, rule, django_assert_max_num_queries
+):
+    client.force_login(learners[0])
+    plan(cohort, sessions=1, meetings=1)
+    client.get(reverse("courses:my_learning"))  # warm the course tree cache
+    with django_assert_max_num_queries(30) as few:
+        client.get(reverse("courses:my_learning"))
+
+    plan(cohort, sessions=3, meetings=3)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        client.get(reverse("courses:my_learning"))
