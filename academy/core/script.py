@@ -6,19 +6,18 @@ The letter tables (and the digraphs Lj, Nj, Dž) are in academy.core.text."""
 
 import re
 from collections.abc import Callable
+from functools import partial
 
 from wagtail import blocks
 
-from .text import cyrillic_to_latin, latin_to_cyrillic
+from .text import URL_OR_EMAIL, cyrillic_to_latin, has_no_lowercase, latin_to_cyrillic
 
 # A tag (with its attributes), an entity, a URL or an e-mail address: never converted.
 _KEEP = re.compile(
     r"<[^>]*>"
     r"|\{\w+\}"  # certificate placeholders such as {learner}
     r"|&(?:[a-zA-Z]+|#\d+|#x[0-9a-fA-F]+);"
-    r"|\b(?:https?|ftp)://[^\s<>\"']+"
-    r"|\bwww\.[^\s<>\"']+"
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
+    rf"|{URL_OR_EMAIL}"
 )
 
 CONVERTERS: dict[str, Callable[[str], str]] = {
@@ -28,7 +27,12 @@ CONVERTERS: dict[str, Callable[[str], str]] = {
 
 
 def convert_text(text: str, convert: Callable[[str], str]) -> str:
-    """`convert` applied to the words of `text` (plain or HTML), everything in `_KEEP` kept."""
+    """`convert` applied to the words of `text` (plain or HTML), everything in `_KEEP` kept.
+    Into Cyrillic, whether words in capitals are acronyms ("<b>EU</b>") or words (a text all in
+    capitals) is judged on the whole text, not on the piece between two tags."""
+    if convert is latin_to_cyrillic:
+        in_capitals = has_no_lowercase(_KEEP.sub(" ", text))
+        convert = partial(latin_to_cyrillic, in_capitals=in_capitals)
     out, position = [], 0
     for match in _KEEP.finditer(text):
         out.append(convert(text[position : match.start()]))

@@ -162,6 +162,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # A page not translated into the learner's language is shown in the first of these that has it
 # (then in its original language), with a notice; the interface keeps the learner's language.
 CONTENT_FALLBACK_LANGUAGES = ["bs", "en"]
+# Names written only in Latin, kept in Latin when Serbian Latin is converted to Cyrillic (whole
+# words, case as written); acronyms, codes, URLs and addresses are kept without being listed.
+SERBIAN_PROTECTED_TERMS = ["CM/Rec", "ELoGE", "LAP", "Open Badges"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

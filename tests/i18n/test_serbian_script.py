@@ -3,6 +3,8 @@
 import pytest
 from wagtail.models import Locale
 
+from academy.core.script import convert_text
+from academy.core.text import cyrillic_to_latin, latin_to_cyrillic
 from academy.governance.models import Principle
 from quizzes.models import QuizPage
 from tests.factories import add_lesson, add_quiz, lessons_of, make_course, single_choice
@@ -89,3 +91,91 @@ def test_saving_a_cyrillic_principle_writes_the_latin_one(db):
 def test_lessons_of_other_languages_are_left_alone(db):
     course = make_course(modules=1, lessons_per_module=1)
     assert lessons_of(course)[0].get_translations().count() == 0
+
+
+# Latin that is not Serbian Latin stays Latin in Cyrillic: each rule, with a text that would be
+# converted without it.
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        # Protected terms (settings.SERBIAN_PROTECTED_TERMS), declined with a hyphen.
+        ("Mjerilo ELoGE-a i program LAP", "Мјерило ELoGE-а и програм LAP"),
+        ("Preporuka CM/Rec(2023)5", "Препорука CM/Rec(2023)5"),
+        ("značka Open Badges", "значка Open Badges"),
+        # Acronyms in capitals, in text that is not written in capitals.
+        ("EU, CSO i PDF", "EU, CSO и PDF"),
+        ("u XXI vijeku", "у XXI вијеку"),
+        # Codes mixing capitals and digits.
+        ("mreža 5G, šifra Ab12", "мрежа 5G, шифра Ab12"),
+        # URLs and e-mail addresses, also in plain text.
+        ("pišite na info@lap.example", "пишите на info@lap.example"),
+        ("na https://lap.example/ljubinje/", "на https://lap.example/ljubinje/"),
+    ],
+)
+def test_latin_identifiers_stay_latin_in_cyrillic(latin, cyrillic):
+    assert latin_to_cyrillic(latin) == cyrillic
+    assert cyrillic_to_latin(cyrillic) == latin
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        ("Opština Ljubinje", "Општина Љубиње"),
+        ("Njegoš, Džemal i džem", "Његош, Џемал и џем"),
+        ("LJUBINJE NJEGOŠ DŽEMAL", "ЉУБИЊЕ ЊЕГОШ ЏЕМАЛ"),
+        # A text in capitals (a heading) is words, not acronyms.
+        ("OTVORENOST I ODGOVORNOST", "ОТВОРЕНОСТ И ОДГОВОРНОСТ"),
+        # Words in capitals with Serbian letters or digraphs are Serbian, not acronyms.
+        ("Pazi: ŠUMA i LJUBINJE", "Пази: ШУМА и ЉУБИЊЕ"),
+        # Serbian acronyms, mixed-case BiH and lower-case units are written in Cyrillic.
+        ("OCD i NVO u RS i BiH, 10 km", "ОЦД и НВО у РС и БиХ, 10 км"),
+        # A single capital is a word ("I" = "and"), and a capital starts a sentence.
+        ("I opštine", "И општине"),
+        # Lower case is Serbian even where a protected term is spelled alike.
+        ("lap i open badges", "лап и опен бадгес"),
+    ],
+)
+def test_ordinary_serbian_latin_still_becomes_cyrillic(latin, cyrillic):
+    assert latin_to_cyrillic(latin) == cyrillic
+
+
+def test_the_protected_terms_are_a_setting(settings):
+    settings.SERBIAN_PROTECTED_TERMS = ["Moodle"]
+    assert latin_to_cyrillic("Moodle i ELoGE") == "Moodle и ЕЛоГЕ"
+    settings.SERBIAN_PROTECTED_TERMS = []
+    assert latin_to_cyrillic("Moodle i LAP") == "Моодле и LAP"  # LAP: an acronym anyway
+
+
+def test_in_rich_text_acronyms_are_judged_on_the_whole_text():
+    html = "<p>Program <b>EU</b> i <i>CSO</i></p><h3>OTVORENOST</h3>"
+    assert convert_text(html, latin_to_cyrillic) == (
+        "<p>Програм <b>EU</b> и <i>CSO</i></p><h3>OTVORENOST</h3>"
+    )
+    assert convert_text("<h3>OTVORENOST</h3><p>I <b>ODGOVORNOST</b></p>", latin_to_cyrillic) == (
+        "<h3>ОТВОРЕНОСТ</h3><p>И <b>ОДГОВОРНОСТ</b></p>"
+    )
+
+
+def test_cyrillic_to_latin_keeps_latin_and_addresses_with_cyrillic():
+    cyrillic = "ЛАП и LAP, ЕЛоГЕ и ELoGE: https://пример.срб/џ и ЉУБИЊЕ"
+    assert (
+        cyrillic_to_latin(cyrillic) == "LAP i LAP, ELoGE i ELoGE: https://пример.срб/џ i LJUBINJE"
+    )
+
+
+def test_latin_to_cyrillic_and_back_is_the_identity():
+    latin = "Opština Žepče (LAP, ELoGE-a, CM/Rec(2023)5, EU, 5G): info@lap.example, Ljubinje."
+    assert cyrillic_to_latin(latin_to_cyrillic(latin)) == latin
+
+
+def test_a_latin_lesson_writes_a_cyrillic_one_with_its_identifiers_in_latin(serbian_module):
+    lesson = add_lesson(
+        latin(serbian_module),
+        title="LAP i ELoGE: Preporuka CM/Rec(2023)5",
+        body=[{"type": "paragraph", "value": "<p>Opštine u <b>EU</b> i CSO (PDF)</p>"}],
+    )
+    cyrillic = type(lesson).objects.get(
+        translation_key=lesson.translation_key, locale__language_code="sr"
+    )
+    assert cyrillic.title == "LAP и ELoGE: Препорука CM/Rec(2023)5"
+    assert cyrillic.body.raw_data[0]["value"] == "<p>Општине у <b>EU</b> и CSO (PDF)</p>"
