@@ -8,6 +8,7 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count, Q
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -21,7 +22,13 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import CreateView, EditView, IndexView, InspectView
+from wagtail.admin.views.generic import (
+    CreateView,
+    DeleteView,
+    EditView,
+    IndexView,
+    InspectView,
+)
 from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets.button import Button
 from wagtail.models import Page
@@ -40,6 +47,8 @@ from .services import (
     attendance_rule_for,
     meeting_moves_announce,
     scanned_sheet_attach,
+    session_cancel_problem,
+    session_cancellation_announce,
     session_invitations_send,
 )
 
@@ -182,6 +191,30 @@ class SessionEditView(CapacityWarning, EditView):
         return instance
 
 
+class SessionDeleteView(DeleteView):
+    """Deleting a session cancels it: the cohort's learners are told by email. A session with
+    attendance taken is kept (its records are evidence)."""
+
+    def confirmation_message(self):
+        return _(
+            "Cancel this session? Its meetings are deleted and the cohort's learners are told "
+            "by email."
+        )
+
+    def form_valid(self, form):
+        if problem := session_cancel_problem(session=self.object):
+            messages.error(self.request, problem)
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+    def delete_action(self):
+        with transaction.atomic():  # the notices are queued only if the session goes
+            told = session_cancellation_announce(session=self.object)
+            super().delete_action()
+        if told:
+            messages.info(self.request, _("The cohort's learners are told of the cancellation."))
+
+
 class SessionIndexView(IndexView):
     def get_base_queryset(self):
         return (
@@ -233,6 +266,7 @@ class SessionViewSet(ScopedModelViewSet):
     index_view_class = SessionIndexView
     add_view_class = SessionCreateView
     edit_view_class = SessionEditView
+    delete_view_class = SessionDeleteView
     inspect_view_class = SessionInspectView
     inspect_view_enabled = True
     edit_handler = ObjectList(Session.panels, base_form_class=SessionForm)

@@ -312,6 +312,42 @@ def meeting_moves_announce(*, session, old_times: dict) -> int:
     return len(moved)
 
 
+def session_cancel_problem(*, session) -> str | None:
+    """Why `session` cannot be cancelled, or None: attendance taken at it is evidence for the
+    donor and for certificates, so such a session stays (move its meetings instead)."""
+    if Attendance.objects.filter(meeting__session=session).exists():
+        return _(
+            "Attendance was taken at this session: it cannot be cancelled. Its records are "
+            "evidence for certificates and the donor."
+        )
+    return None
+
+
+def session_cancellation_announce(*, session) -> int:
+    """Before `session` is deleted (in the same transaction): tell every learner of the cohort
+    by email in their language what was planned; the email carries it, as the session is gone
+    when it is sent. Refused (ValidationError, nothing queued) when attendance was taken. A
+    session whose meetings are all over tells nobody. Returns how many learners are told."""
+    from academy.core.outbox import task_enqueue
+
+    from .tasks import send_session_cancelled
+
+    if problem := session_cancel_problem(session=session):
+        raise ValidationError(problem)
+    now = timezone.now()
+    meetings = [m for m in session.meetings.order_by("starts_at") if m.ends_at > now]
+    planned = {
+        "title": session.title,
+        "cohort": session.cohort.name,
+        "where": session.where,
+        "meetings": [[m.starts_at.isoformat(), m.ends_at.isoformat()] for m in meetings],
+    }
+    learners = sorted(cohort_learner_ids(cohort=session.cohort)) if meetings else []
+    for learner_id in learners:
+        task_enqueue(send_session_cancelled, learner_id, planned)
+    return len(learners)
+
+
 def calendar_feed_for(*, learner):
     """The learner's calendar feed, made the first time it is asked for."""
     from .models import CalendarFeed

@@ -100,3 +100,31 @@ def send_session_notice(session_id, learner_id, kind):
         template=template,
         context=context,
     )
+
+
+@shared_task(**SENDS_EMAIL)
+def send_session_cancelled(learner_id, planned):
+    """Tell a learner, in their language, that a session of their cohort is cancelled; `planned`
+    (title, cohort, where, meetings as ISO start and end) is what it was, as it is gone."""
+    learner = User.objects.filter(pk=learner_id).first()
+    if learner is None:
+        return
+
+    def context():
+        return {
+            "learner": learner,
+            "planned": planned,
+            "meetings": [
+                (datetime.fromisoformat(start), datetime.fromisoformat(end))
+                for start, end in planned["meetings"]
+            ],
+            "sessions_url": settings.WAGTAILADMIN_BASE_URL + reverse("workshops:my_sessions"),
+        }
+
+    send_templated_email(
+        to=learner.email,
+        language=learner.preferred_language or settings.LANGUAGE_CODE,
+        subject=lambda: _("Cancelled: %(session)s") % {"session": planned["title"]},
+        template="workshops/email/session_cancelled.txt",
+        context=context,
+    )

@@ -82,3 +82,59 @@ def test_the_reminder_goes_two_days_before_in_the_learners_language(
     bosnian = next(m for m in mailoutbox if m.to == [learners[0].email])
     english = next(m for m in mailoutbox if m.to == [learners[1].email])
     assert "a.m." in english.body and "a.m." not in bosnian.body
+
+
+@pytest.fixture
+def administrator(db):
+    from tests.factories import UserFactory
+
+    return UserFactory(is_superuser=True, is_staff=True)
+
+
+def test_cancelling_a_session_tells_the_cohort_what_will_not_take_place(
+    client, administrator, cohort, learners, mailoutbox, django_capture_on_commit_callbacks
+):
+    from workshops.models import Meeting, Session
+
+    learners[1].preferred_language = "sr"
+    learners[1].save()
+    later = timezone.now() + timedelta(days=20)
+    session = add_session(cohort, title="Session 2", meetings=[(later, later + timedelta(hours=8))])
+    client.force_login(administrator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("workshop_sessions:delete", args=[session.pk]))
+
+    assert response.status_code == 302
+    assert not Session.objects.exists() and not Meeting.objects.exists()
+    assert sorted(m.to[0] for m in mailoutbox) == sorted(learner.email for learner in learners)
+    english = next(m for m in mailoutbox if m.to[0] == learners[0].email)
+    assert english.subject == "Cancelled: Session 2"
+    assert "Session 2 (Hercegovina 2026) is cancelled" in english.body
+    assert "Hotel Jablanica" in english.body
+    serbian = next(m for m in mailoutbox if m.to[0] == learners[1].email)
+    assert serbian.subject != english.subject  # in the learner's language
+
+
+def test_a_session_with_attendance_taken_cannot_be_cancelled_and_nothing_is_lost(
+    client, administrator, cohort, learners, rule, mailoutbox, django_capture_on_commit_callbacks
+):
+    from workshops.models import Attendance, AttendanceStatus, Session
+    from workshops.services import attendance_mark, status_of_kind
+
+    session = add_session(cohort, meetings=[(sarajevo(2026, 3, 10, 9), sarajevo(2026, 3, 10, 17))])
+    attendance_mark(
+        meeting=session.meetings.get(),
+        learner_id=learners[0].pk,
+        status=status_of_kind(rule=rule, kind=AttendanceStatus.Kind.PRESENT),
+        source="roll_call",
+    )
+    client.force_login(administrator)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("workshop_sessions:delete", args=[session.pk]), follow=True)
+
+    assert "Attendance was taken at this session" in response.content.decode()
+    assert Session.objects.filter(pk=session.pk).exists()
+    assert Attendance.objects.count() == 1
+    assert mailoutbox == []
