@@ -46,6 +46,9 @@ run: demo translations
 	@echo "    trainer             trainer@lap.example"
 	@echo "    certificate admin   certificates@lap.example"
 	@echo "    site admin          admin@lap.example"
+	@echo "    ELoGE reviewer      reviewer@lap.example"
+	@echo "  Try: the learner's My learning (next workshop session) and ELoGE (Jablanica's"
+	@echo "  self-assessment); the trainer's Roll call and Workshop sessions in the admin."
 	@echo ""
 	$(LINKS) $(MANAGE) runserver $(HOST):$(PORT)
 

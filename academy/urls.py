@@ -36,6 +36,8 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("academy.accounts.urls")),
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("courses.urls")),
+    path("", include("workshops.urls")),
     path("", include("certificates.learner_urls")),
+    path("", include("assessments.urls")),
     path("", include("academy.core.routing")),
 )

@@ -113,6 +113,16 @@ class CohortIndexView(IndexView):
         return super().get_base_queryset().annotate(learner_count=Count("enrollments"))
 
 
+_cohort_links = []
+
+
+def register_cohort_link(*, label, url_name: str, icon: str = "link"):
+    """Offer another app's screen about a cohort among its buttons: `url_name` takes the cohort's
+    pk; the screen checks itself who may see it (e.g. assessments' ELoGE profiles)."""
+    if url_name not in [link[1] for link in _cohort_links]:
+        _cohort_links.append((label, url_name, icon))
+
+
 class CohortInspectView(InspectView):
     template_name = "courses/admin/cohort_inspect.html"
 
@@ -140,6 +150,10 @@ class CohortInspectView(InspectView):
                 _("Progress report"), url=reverse("cohort_matrix", args=[pk]), icon_name="table"
             ),
             Button(_("Mastery map"), url=reverse("cohort_mastery", args=[pk]), icon_name="list-ol"),
+            *[
+                Button(label, url=reverse(url_name, args=[pk]), icon_name=icon)
+                for label, url_name, icon in _cohort_links
+            ],
         ]
 
 

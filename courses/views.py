@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from wagtail.models import Page
 
 from .catalogue import my_learning_for, search_lessons
+from .dashboard import learning_panels
 from .mastery import mastery_for_learners
 from .models import Cohort, CoursePage
 from .outline import course_of_step, course_outline_for
@@ -78,9 +79,14 @@ def my_learning(request):
     outlines = my_learning_for(learner=request.user)
     courses = [outline.course for outline in outlines]
     mastery = mastery_for_learners([request.user.pk], courses)[request.user.pk] if courses else []
-    return TemplateResponse(
-        request, "courses/my_learning.html", {"outlines": outlines, "mastery": mastery}
-    )
+    context = {
+        "outlines": outlines,
+        "mastery": mastery,
+        "panels": learning_panels(
+            learner=request.user, enrollments=[outline.enrollment for outline in outlines]
+        ),
+    }
+    return TemplateResponse(request, "courses/my_learning.html", context)
 
 
 def join_cohort(request, token):

@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "academy.home",
     "courses",
     "quizzes",
+    "assessments",
+    "workshops",
     "certificates",
     "demo",
     "axes",
@@ -242,6 +244,14 @@ CELERY_BEAT_SCHEDULE = {
     "resume-stalled-bulk-issues": {
         "task": "certificates.tasks.resume_stalled_bulk_issues",
         "schedule": crontab(minute="*/15"),
+    },
+    "close-ended-meeting-registers": {
+        "task": "workshops.tasks.close_ended_registers",
+        "schedule": crontab(minute="*/10"),
+    },
+    "remind-workshop-sessions": {
+        "task": "workshops.tasks.send_session_reminders",
+        "schedule": crontab(minute=0, hour=9),
     },
 }
 

@@ -28,6 +28,8 @@ from wagtail.models import Page
 from academy.accounts.models import Organisation, User
 from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS
 from academy.governance.models import Principle
+from assessments.models import Assessment, AssessmentCycle
+from assessments.services import assessment_open
 from certificates.models import (
     BulkIssueJob,
     Certificate,
@@ -47,11 +49,23 @@ from tests.factories import (
     open_question,
 )
 from tests.security.test_authorization import refused
+from workshops.models import AttendanceRule, Meeting, Session
+from workshops.services import attendance_rule_for
 
 pytestmark = pytest.mark.django_db
 
-OUR_MODULES = ("academy.", "courses.", "quizzes.", "certificates.")
-OUR_APP_LABELS = {"accounts", "governance", "core", "home", "courses", "quizzes", "certificates"}
+OUR_MODULES = ("academy.", "courses.", "quizzes.", "certificates.", "assessments.", "workshops.")
+OUR_APP_LABELS = {
+    "accounts",
+    "governance",
+    "core",
+    "home",
+    "courses",
+    "quizzes",
+    "certificates",
+    "assessments",
+    "workshops",
+}
 
 
 # Discovery
@@ -118,6 +132,10 @@ OBJECT_OF_MODEL = {
     Organisation: "organisation",
     Principle: "principle",
     User: "learner",
+    Session: "workshop_session",
+    AttendanceRule: "attendance_rule",
+    Assessment: "assessment",
+    AssessmentCycle: "assessment_cycle",
 }
 OBJECT_OF_VIEW = {
     "cohort_import": "cohort",
@@ -131,6 +149,16 @@ OBJECT_OF_VIEW = {
     "certificates_reissue": "certificate",
     "certificates_approve": "pending_certificate",
     "certificates_issue_again": "revoked_certificate",
+    "workshops_register": "cohort",
+    "workshops_rule": "cohort",
+    "workshops_sheet": "meeting",
+    "workshops_scan_upload": "meeting",
+    "workshops_scan_file": "meeting",
+    "assessment_return": "assessment",
+    "assessment_decide": "assessment",
+    "assessment_comment": "assessment",
+    "assessment_survey_import": "assessment_survey",
+    "assessment_cohort_profiles": "cohort",
 }
 OBJECT_KWARGS = {"pk", "quiz_id"}
 
@@ -280,6 +308,27 @@ def build_world():
             issued_at=timezone.now() if serial else None,
         )
 
+    assessment_cycle = AssessmentCycle.objects.create(
+        name="ELoGE B Confidential",
+        starts_on=timezone.localdate(),
+        ends_on=timezone.localdate(),
+    )
+    assessment = assessment_open(
+        cycle=assessment_cycle, municipality=organisation_b, coordinator=learner
+    )
+    assessment.status = Assessment.Status.SUBMITTED  # what reviewers act on
+    assessment.save()
+
+    workshop_session = Session.objects.create(
+        cohort=cohort, title="Session B Confidential", venue_name="Venue B"
+    )
+    meeting = Meeting.objects.create(
+        session=workshop_session,
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + timezone.timedelta(hours=3),
+        scanned_sheet="workshops/sheets/b.pdf",
+    )
+
     return {
         "learner": learner,
         "trainer_of_another_course": trainer_a,
@@ -299,6 +348,12 @@ def build_world():
         "pending_certificate": certificate(others[0], Certificate.Status.PENDING, None),
         "revoked_certificate": certificate(others[1], Certificate.Status.REVOKED, "LAP-2026-B0002"),
         "bulk_job": BulkIssueJob.objects.create(course=course_b, cohort=cohort),
+        "workshop_session": workshop_session,
+        "meeting": meeting,
+        "attendance_rule": attendance_rule_for(cohort=cohort),
+        "assessment_cycle": assessment_cycle,
+        "assessment": assessment,
+        "assessment_survey": assessment.surveys.get(audience="citizens"),
         # Words only course B's own pages show.
         "secrets": [
             "Course B Confidential",
@@ -308,6 +363,8 @@ def build_world():
             "Quiz B Confidential",
             "Essay B Confidential",
             "LAP-2026-B0001",
+            "Session B Confidential",
+            "ELoGE B Confidential",
         ],
     }
 
@@ -470,6 +527,11 @@ def test_discovery_finds_the_viewsets_and_our_own_views():
         "organisation_mastery",
         "quiz_item_analysis",
         "certificates_revoke",
+        "workshop_sessions:edit",
+        "workshop_attendance_rules:edit",
+        "workshops_register",
+        "workshops_sheet",
+        "workshops_scan_file",
     ]:
         assert expected in names, expected
     assert not [name for role in ALLOWED.values() for name in role if name not in names]

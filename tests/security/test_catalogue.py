@@ -1,5 +1,5 @@
-"""The attack suite's index: each attack of issues 8 and 14, and the one test that fails if it
-succeeds.
+"""The attack suite's index: each attack of issues 8, 14, 16 and 17, and the one test that fails
+if it succeeds.
 
 Attacks already tested where their feature is tested are listed here rather than repeated; the
 test below fails when a listed test is renamed or removed, so the index cannot rot. Tests in
@@ -325,6 +325,186 @@ ATTACKS = {
     ),
     "PostgreSQL unreachable: a clean 503 with Retry-After, health names it": (
         "services/test_outages.py::test_with_the_database_unreachable_every_page_is_a_clean_503"
+    ),
+    # ELoGE self-assessment (issue 17)
+    "a coordinator of another municipality gets nothing": (
+        "assessments/test_security.py::test_a_coordinator_of_another_municipality_gets_nothing"
+    ),
+    "a colleague outside the team gets nothing": (
+        "assessments/test_security.py::test_a_colleague_outside_the_team_gets_nothing"
+    ),
+    "a team member who moved to another municipality loses access": (
+        "assessments/test_security.py::"
+        "test_a_team_member_who_moved_to_another_municipality_loses_access"
+    ),
+    "a forged assessment id is not found": (
+        "assessments/test_security.py::test_a_forged_assessment_id_is_not_found"
+    ),
+    "anonymous visitors are sent to log in": (
+        "assessments/test_security.py::test_anonymous_visitors_are_sent_to_log_in"
+    ),
+    "evidence is not served to other people": (
+        "assessments/test_security.py::test_evidence_is_not_served_to_other_people"
+    ),
+    "a reviewer sees no evidence of a draft": (
+        "assessments/test_security.py::test_a_reviewer_sees_no_evidence_of_a_draft"
+    ),
+    "evidence is stored outside the public media": (
+        "assessments/test_security.py::test_evidence_is_stored_outside_the_public_media"
+    ),
+    "a reviewer of another cycle sees nothing in the admin": (
+        "assessments/test_security.py::test_a_reviewer_of_another_cycle_sees_nothing_in_the_admin"
+    ),
+    "reviewers do not see drafts": (
+        "assessments/test_security.py::test_reviewers_do_not_see_drafts"
+    ),
+    "a reviewer cannot edit or delete an assessment": (
+        "assessments/test_security.py::test_a_reviewer_cannot_edit_or_delete_an_assessment"
+    ),
+    "evidence of one assessment cannot be attached through another": (
+        "assessments/test_security.py::"
+        "test_evidence_of_one_assessment_cannot_be_attached_through_another"
+    ),
+    "planted script in a justification or survey comment stays text": (
+        "assessments/test_security.py::"
+        "test_planted_script_in_a_justification_or_survey_comment_stays_text"
+    ),
+    "a rating outside the scale is refused and nothing is saved": (
+        "assessments/test_matrix.py::"
+        "test_a_rating_outside_the_scale_is_refused_and_nothing_is_saved"
+    ),
+    "a statement that does not exist is refused": (
+        "assessments/test_matrix.py::test_a_statement_that_does_not_exist_is_refused"
+    ),
+    "a wrong evidence file gets a clear error and nothing is lost": (
+        "assessments/test_matrix.py::"
+        "test_a_wrong_evidence_file_gets_a_clear_error_and_nothing_is_lost"
+    ),
+    "a cut multipart body is refused before the view": (
+        "assessments/test_matrix.py::test_a_cut_multipart_body_is_refused_before_the_view"
+    ),
+    "a team member cannot submit": ("assessments/test_matrix.py::test_a_team_member_cannot_submit"),
+    "a submitted assessment is read only": (
+        "assessments/test_matrix.py::test_a_submitted_assessment_is_read_only"
+    ),
+    "an evidence upload to a submitted assessment is refused": (
+        "assessments/test_matrix.py::test_an_evidence_upload_to_a_submitted_assessment_is_refused"
+    ),
+    "a forged document to remove is refused and nothing is removed": (
+        "assessments/test_matrix.py::"
+        "test_a_forged_document_to_remove_is_refused_and_nothing_is_removed"
+    ),
+    "a reviewer of another cycle cannot review": (
+        "assessments/test_review.py::test_a_reviewer_of_another_cycle_cannot_review"
+    ),
+    "a double submit is one submission": (
+        "assessments/test_review.py::test_a_double_submit_is_one_submission"
+    ),
+    "a decision is taken once": ("assessments/test_review.py::test_a_decision_is_taken_once"),
+    "a draft cannot be returned or decided": (
+        "assessments/test_review.py::test_a_draft_cannot_be_returned_or_decided"
+    ),
+    "a response stores nothing that names the respondent": (
+        "assessments/test_surveys.py::test_a_response_stores_nothing_that_names_the_respondent"
+    ),
+    "a second response from the same browser is refused": (
+        "assessments/test_surveys.py::test_a_second_response_from_the_same_browser_is_refused"
+    ),
+    "a forged cookie does not block or unblock": (
+        "assessments/test_surveys.py::test_a_forged_cookie_does_not_block_or_unblock"
+    ),
+    "a flood from one address is stopped": (
+        "assessments/test_surveys.py::test_a_flood_from_one_address_is_stopped"
+    ),
+    "a forged survey token is not found": (
+        "assessments/test_surveys.py::test_a_forged_survey_token_is_not_found"
+    ),
+    "a rating off the scale is refused": (
+        "assessments/test_surveys.py::test_a_rating_off_the_scale_is_refused"
+    ),
+    "a survey after the cycle says it is closed": (
+        "assessments/test_surveys.py::test_a_survey_after_the_cycle_says_it_is_closed"
+    ),
+    "an audience below the minimum shows no numbers anywhere": (
+        "assessments/test_profile.py::test_an_audience_below_the_minimum_shows_no_numbers_anywhere"
+    ),
+    "exported text cannot run as a formula": (
+        "assessments/test_profile.py::test_exported_text_cannot_run_as_a_formula"
+    ),
+    "a preview with a bad row imports nothing": (
+        "assessments/test_paper_surveys.py::test_a_preview_with_a_bad_row_imports_nothing"
+    ),
+    "a tampered confirmation is checked again": (
+        "assessments/test_paper_surveys.py::test_a_tampered_confirmation_is_checked_again"
+    ),
+    "a team member or outside reviewer cannot import": (
+        "assessments/test_paper_surveys.py::test_a_team_member_or_outside_reviewer_cannot_import"
+    ),
+    # Workshops and attendance (issue 16)
+    "someone not in the cohort is refused": (
+        "workshops/test_check_in.py::test_someone_not_in_the_cohort_is_refused"
+    ),
+    "a code replayed after it rotated is refused": (
+        "workshops/test_check_in.py::test_a_code_replayed_after_it_rotated_is_refused"
+    ),
+    "outside the check in window it is refused": (
+        "workshops/test_check_in.py::test_outside_the_check_in_window_it_is_refused"
+    ),
+    "a typed code of another cohort's meeting is refused as such": (
+        "workshops/test_check_in.py::"
+        "test_a_typed_code_of_another_cohorts_meeting_is_refused_as_such"
+    ),
+    "the qr link of another cohort is refused": (
+        "workshops/test_check_in.py::test_the_qr_link_of_another_cohort_is_refused"
+    ),
+    "guessing codes is stopped after ten tries": (
+        "workshops/test_check_in.py::test_guessing_codes_is_stopped_after_ten_tries"
+    ),
+    "a check in never overwrites the trainer's mark": (
+        "workshops/test_check_in.py::test_a_check_in_never_overwrites_the_trainers_mark"
+    ),
+    "a trainer of another course finds no such meeting": (
+        "workshops/test_roll_call.py::test_a_trainer_of_another_course_finds_no_such_meeting"
+    ),
+    "a learner cannot take the roll call": (
+        "workshops/test_roll_call.py::test_a_learner_cannot_take_the_roll_call"
+    ),
+    "a status of another cohort is refused and nothing saved": (
+        "workshops/test_roll_call.py::test_a_status_of_another_cohort_is_refused_and_nothing_saved"
+    ),
+    "marking someone outside the cohort is refused": (
+        "workshops/test_roll_call.py::test_marking_someone_outside_the_cohort_is_refused"
+    ),
+    "no one else gets the sheet or the scan": (
+        "workshops/test_sign_in_sheets.py::test_no_one_else_gets_the_sheet_or_the_scan"
+    ),
+    "a file that is not a scan is refused": (
+        "workshops/test_sign_in_sheets.py::test_a_file_that_is_not_a_scan_is_refused"
+    ),
+    "a scan over 10 mb is refused": (
+        "workshops/test_sign_in_sheets.py::test_a_scan_over_10_mb_is_refused"
+    ),
+    "a refused upload keeps the scan before": (
+        "workshops/test_sign_in_sheets.py::test_a_refused_upload_keeps_the_scan_before"
+    ),
+    "a name with markup is printed as written": (
+        "workshops/test_sign_in_sheets.py::test_a_name_with_markup_is_printed_as_written"
+    ),
+    "a new address stops the old one": (
+        "workshops/test_calendar.py::test_a_new_address_stops_the_old_one"
+    ),
+    "another cohort's session has no calendar for this learner": (
+        "workshops/test_calendar.py::test_another_cohorts_session_has_no_calendar_for_this_learner"
+    ),
+    "the session listing shows only the trainer's cohorts": (
+        "workshops/test_session_admin.py::test_the_session_listing_shows_only_the_trainers_cohorts"
+    ),
+    "pre work from another course is refused": (
+        "workshops/test_session_admin.py::test_pre_work_from_another_course_is_refused"
+    ),
+    # Evidence files (issues 16 and 17)
+    "a file is what its name says and within the limit": (
+        "core/test_uploads.py::test_a_file_is_what_its_name_says_and_within_the_limit"
     ),
 }
 

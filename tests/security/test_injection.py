@@ -359,7 +359,7 @@ def test_the_check_passes_escaped_text():
 FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
 
 
-OUR_APPS = ("academy", "courses", "quizzes", "certificates")
+OUR_APPS = ("academy", "courses", "quizzes", "certificates", "assessments")
 # Index views of ours that could export but have no export columns: listings only.
 NOT_EXPORTING = {"CohortIndexView", "QuizReportIndexView"}
 

@@ -1,0 +1,20 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class WorkshopsConfig(AppConfig):
+    name = "workshops"
+    verbose_name = _("Workshops")
+
+    def ready(self):
+        from courses.dashboard import register_learning_panel
+        from courses.reports import register_column_source
+        from courses.requirements import register_certificate_requirement
+
+        from .reports import attendance_columns
+        from .requirements import minimum_attendance_problem
+        from .selectors import next_session_panel
+
+        register_column_source(attendance_columns)
+        register_certificate_requirement(minimum_attendance_problem)
+        register_learning_panel(next_session_panel)
