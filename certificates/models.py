@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
@@ -16,11 +17,23 @@ from wagtail.search import index
 from academy.core.script import convert_text
 from academy.core.serbian import COUNTERPART
 from academy.core.text import cyrillic_to_latin
+from courses.requirements import certificate_facts
 from courses.translations import canonical_pk
 
 from . import codes
 
 PLACEHOLDERS = ["learner", "course", "date", "hours", "principles", "score", "serial"]
+PLACEHOLDER = re.compile(r"{(\w+)}")
+
+
+def placeholders() -> list[str]:
+    """The template placeholders: the certificate's own, then the facts the apps register
+    (courses.requirements), such as workshops' {attendance}."""
+    return PLACEHOLDERS + sorted(certificate_facts())
+
+
+def _placeholder_help() -> str:
+    return _("Placeholders: %(names)s.") % {"names": " ".join(f"{{{p}}}" for p in placeholders())}
 
 
 def validate_colour(value):
@@ -29,13 +42,13 @@ def validate_colour(value):
 
 
 def validate_placeholders(text):
-    unknown = set(re.findall(r"{(\w+)}", text)) - set(PLACEHOLDERS)
+    unknown = set(PLACEHOLDER.findall(text)) - set(placeholders())
     if unknown:
         raise ValidationError(
             _("Unknown placeholder(s): %(names)s. Use: %(allowed)s.")
             % {
                 "names": ", ".join(sorted(unknown)),
-                "allowed": ", ".join(f"{{{p}}}" for p in PLACEHOLDERS),
+                "allowed": ", ".join(f"{{{p}}}" for p in placeholders()),
             }
         )
 
@@ -55,9 +68,7 @@ class CertificateTemplate(TranslatableMixin, PreviewableMixin, ClusterableModel)
             "This certifies that {learner} has completed {course} ({hours} hours), "
             "covering the principles {principles}, on {date}."
         ),
-        help_text=_(
-            "Placeholders: {learner} {course} {date} {hours} {principles} {score} {serial}."
-        ),
+        help_text=lazy(_placeholder_help, str)(),
     )
     accent_colour = models.CharField(
         _("accent colour"), max_length=7, default="#0B4F8A", validators=[validate_colour]
@@ -261,6 +272,8 @@ class Certificate(index.Indexed, models.Model):
     course_title = models.CharField(_("course"), max_length=255, blank=True)
     hours = models.PositiveSmallIntegerField(_("hours"), default=0)
     principles = models.JSONField(_("principles"), default=list, blank=True)
+    # {placeholder: line} of the registered facts the template asked for, as issued.
+    facts = models.JSONField(_("facts"), default=dict, blank=True)
     score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2, null=True)
     issuers = models.JSONField(_("issuing organisations"), default=list, blank=True)
     signatories = models.JSONField(_("signatories"), default=list, blank=True)
@@ -305,6 +318,15 @@ class Certificate(index.Indexed, models.Model):
 
     def __str__(self):
         return self.serial or _("Certificate request #%(pk)s") % {"pk": self.pk}
+
+    @property
+    def stated_facts(self) -> list[tuple[str, str]]:
+        """The facts printed on this certificate as (label in the active language, line)."""
+        registered = certificate_facts()
+        return [
+            (registered[name].label if name in registered else name, line)
+            for name, line in self.facts.items()
+        ]
 
     @property
     def verification_path(self):

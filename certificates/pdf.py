@@ -1,7 +1,6 @@
 """Certificate PDFs with reportlab: A4, embedded Roboto (Latin with č ć đ š ž, and Cyrillic), the
 issuers' logos, signatures, a QR code of the verification URL, the serial and the code."""
 
-import re
 from functools import cache
 from io import BytesIO
 from pathlib import Path
@@ -24,8 +23,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
 from academy.core.formatting import percent
+from courses.requirements import certificate_facts
 
-from .models import printed_name
+from .models import PLACEHOLDER, printed_name
 
 FONT_DIR = Path(font_roboto.__file__).parent / "files"
 
@@ -43,7 +43,7 @@ def verification_url(certificate) -> str:
 
 def fill_placeholders(text: str, values: dict) -> str:
     """Replace {learner}, {course}, ... ; anything else in braces is left as typed."""
-    return re.sub(r"{(\w+)}", lambda m: str(values.get(m.group(1), m.group(0))), text)
+    return PLACEHOLDER.sub(lambda m: str(values.get(m.group(1), m.group(0))), text)
 
 
 def placeholder_values(certificate) -> dict:
@@ -56,6 +56,8 @@ def placeholder_values(certificate) -> dict:
         "principles": ", ".join(f"{p['number']}. {p['name']}" for p in certificate.principles),
         "score": percent(certificate.score) or "-",
         "serial": certificate.serial or "",
+        **{name: "-" for name in certificate_facts()},
+        **certificate.facts,
     }
 
 

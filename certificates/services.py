@@ -17,10 +17,20 @@ from academy.core.outbox import task_enqueue
 from academy.core.task_options import RETRIED_ERRORS
 from academy.governance.models import Principle
 from courses.models import Enrollment
-from courses.requirements import certificate_requirement_problem, course_score
+from courses.requirements import (
+    certificate_fact_values,
+    certificate_requirement_problem,
+    course_score,
+)
 from courses.translations import localized, version_for
 
-from .models import BulkIssueJob, Certificate, CourseCertificateRule, SerialCounter
+from .models import (
+    PLACEHOLDER,
+    BulkIssueJob,
+    Certificate,
+    CourseCertificateRule,
+    SerialCounter,
+)
 from .selectors import (
     completions_awaiting_certificate,
     unanswered_revocations,
@@ -234,6 +244,10 @@ def _make_valid(certificate, *, rule, issued_by, replaces=None, render=True):
     certificate.score = course_score(learner=learner, course=course)
     certificate.language = language
     template = certificate.template.in_language(language)
+    with translation.override(language):
+        certificate.facts = certificate_fact_values(
+            learner=learner, course=course, names=PLACEHOLDER.findall(template.body)
+        )
     for field, value in template.printed_names(language).items():
         setattr(certificate, field, value)
     if rule is not None:  # a correction without a rule keeps the original expiry

@@ -9,12 +9,16 @@ class WorkshopsConfig(AppConfig):
     def ready(self):
         from courses.dashboard import register_learning_panel
         from courses.reports import register_column_source
-        from courses.requirements import register_certificate_requirement
+        from courses.requirements import (
+            register_certificate_fact,
+            register_certificate_requirement,
+        )
 
         from .reports import attendance_columns
-        from .requirements import minimum_attendance_problem
+        from .requirements import attendance_fact, minimum_attendance_problem
         from .selectors import next_session_panel
 
         register_column_source(attendance_columns)
         register_certificate_requirement(minimum_attendance_problem)
+        register_certificate_fact("attendance", label=_("Attendance"), value=attendance_fact)
         register_learning_panel(next_session_panel)

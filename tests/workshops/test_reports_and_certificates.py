@@ -4,14 +4,17 @@ with totals per organisation and kind, and the certificate's minimum attendance.
 from datetime import timedelta
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
 from academy.accounts.models import Organisation
 from certificates.models import CertificateTemplate, CourseCertificateRule
-from certificates.services import eligibility_problem
+from certificates.pdf import render_pdf
+from certificates.services import certificate_issue, eligibility_problem
 from courses.models import Enrollment
 from courses.reports import cohort_matrix
+from tests.certificates.conftest import pdf_text
 from tests.factories import OrganisationFactory
 from workshops.models import AttendanceStatus
 from workshops.services import attendance_mark, status_of_kind
@@ -177,3 +180,41 @@ def test_an_excused_absence_can_bring_a_learner_over_the_minimum(
         eligibility_problem(learner=learners[1], course=cohort.course, rule=certificate_rule)
         is None
     )
+
+
+def test_a_template_asking_for_attendance_prints_and_verifies_it(
+    client, cohort, learners, held_meetings, certificate_rule
+):
+    template = certificate_rule.template
+    template.body = "{learner} completed {course} and {attendance}."
+    template.full_clean()
+    template.save()
+    Enrollment.objects.filter(cohort=cohort).update(status=Enrollment.Status.COMPLETED)
+
+    certificate = certificate_issue(learner=learners[1], course=cohort.course, render=False)
+
+    assert certificate.facts == {"attendance": "attended 1 of 2 meetings"}
+    assert "and attended 1 of 2 meetings." in pdf_text(render_pdf(certificate))
+    page = client.get(certificate.verification_path).content.decode()
+    assert "<dt>Attendance</dt><dd>attended 1 of 2 meetings</dd>" in page
+
+
+def test_a_template_that_does_not_ask_states_no_attendance(
+    cohort, learners, held_meetings, certificate_rule
+):
+    Enrollment.objects.filter(cohort=cohort).update(status=Enrollment.Status.COMPLETED)
+
+    certificate = certificate_issue(learner=learners[0], course=cohort.course, render=False)
+
+    assert certificate.facts == {}
+    assert certificate.stated_facts == []
+
+
+def test_an_unknown_placeholder_is_refused_and_attendance_is_offered():
+    template = CertificateTemplate(title="T", body="{learner} {attendence}")
+
+    with pytest.raises(ValidationError) as refused:
+        template.full_clean(exclude=["locale", "translation_key"])
+
+    assert "attendence" in str(refused.value)
+    assert "{attendance}" in str(refused.value)
