@@ -18,7 +18,7 @@ from wagtail.admin.widgets.button import Button
 from academy.core.spreadsheets import FormulaSafeExportMixin
 from academy.core.viewsets import ScopedModelViewSet
 from courses.admin_views import cohorts_visible_to
-from courses.mastery import group_mastery, mastery_for_learners
+from courses.mastery import cohort_mastery_change
 
 from .forms import CommentForm, DecisionForm, PaperUploadForm, ReturnForm
 from .models import Assessment, AssessmentCycle, Survey
@@ -329,14 +329,11 @@ def cohort_profiles_view(request, pk):
     ):
         latest.setdefault(assessment.municipality_id, assessment)
     learner_ids = list(cohort.enrollments.values_list("learner_id", flat=True))
-    mastery = (
-        group_mastery(mastery_for_learners(learner_ids, [cohort.course])) if learner_ids else []
-    )
     context = {
         "heading": _("ELoGE profiles and mastery: %(cohort)s") % {"cohort": cohort.name},
         "cohort": cohort,
         "profiles": [profile_for(assessment=assessment) for assessment in latest.values()],
-        "mastery": mastery,
+        "mastery": cohort_mastery_change(cohort, learner_ids),
         "learners": len(learner_ids),
     }
     return TemplateResponse(request, "assessments/admin/cohort_profiles.html", context)

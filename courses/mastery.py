@@ -10,16 +10,19 @@ For each principle p and learner L, over the courses L is enrolled in:
                   none                                  when p appears in neither.
 
 A group's (cohort's, organisation's) mastery of p is the mean of its learners' mastery of p,
-over the learners for whom it exists. Quiz scores reach this module through registered score
+over the learners for whom it exists. Mastery "as of" a moment counts only the lessons completed
+and the quiz attempts submitted by then (a cohort's mastery at its start and now). Quiz scores reach this module through registered score
 sources (quizzes registers one), so `courses` does not import `quizzes`.
 """
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import datetime, time
 from functools import reduce
 from operator import or_
 
 from django.db.models import Q
+from django.utils import timezone
 
 from academy.governance.models import Principle
 
@@ -32,7 +35,8 @@ _score_sources = []
 
 
 def register_score_source(source):
-    """`source(learner_ids, courses)` returns {learner_id: {principle_number: (score, max)}}."""
+    """`source(learner_ids, courses, as_of=None)` returns {learner_id: {principle_number: (score,
+    max)}}, counting only what was submitted by `as_of` when given."""
     if source not in _score_sources:
         _score_sources.append(source)
 
@@ -65,8 +69,9 @@ def ratio(part, whole) -> float | None:
     return float(part) / float(whole) if whole else None
 
 
-def lesson_coverage(learner_ids, courses) -> dict:
-    """{learner_id: {principle_number: (lessons completed, lessons)}} in four queries."""
+def lesson_coverage(learner_ids, courses, as_of=None) -> dict:
+    """{learner_id: {principle_number: (lessons completed (by `as_of`), lessons)}} in four
+    queries."""
     if not courses or not learner_ids:
         return {}
     under = reduce(or_, (Q(path__startswith=c.path) for c in courses))
@@ -77,13 +82,12 @@ def lesson_coverage(learner_ids, courses) -> dict:
         learner_id__in=learner_ids, course__in=courses
     ).values_list("learner_id", "course_id"):
         enrolled[learner_id].add(course_paths[course_id])
-    done = set(
-        StepProgress.objects.filter(
-            learner_id__in=learner_ids, step_id__in=[lesson.pk for lesson in lessons]
-        )
-        .exclude(completed_at=None)
-        .values_list("learner_id", "step_id")
-    )
+    completed = StepProgress.objects.filter(
+        learner_id__in=learner_ids, step_id__in=[lesson.pk for lesson in lessons]
+    ).exclude(completed_at=None)
+    if as_of is not None:
+        completed = completed.filter(completed_at__lte=as_of)
+    done = set(completed.values_list("learner_id", "step_id"))
     coverage = {}
     for learner_id in learner_ids:
         counts = defaultdict(lambda: [0, 0])
@@ -97,12 +101,15 @@ def lesson_coverage(learner_ids, courses) -> dict:
     return coverage
 
 
-def mastery_for_learners(learner_ids, courses) -> dict[int, list[PrincipleMastery]]:
-    """Each learner's mastery of all 12 principles (None where a principle is not covered)."""
-    coverage = lesson_coverage(learner_ids, courses)
+def mastery_for_learners(
+    learner_ids, courses, as_of=None
+) -> dict[int, list[PrincipleMastery]]:
+    """Each learner's mastery of all 12 principles (None where a principle is not covered), now
+    or as of a moment."""
+    coverage = lesson_coverage(learner_ids, courses, as_of)
     quiz_scores = defaultdict(lambda: defaultdict(lambda: [0.0, 0.0]))
     for source in _score_sources:
-        for learner_id, by_principle in source(learner_ids, courses).items():
+        for learner_id, by_principle in source(learner_ids, courses, as_of=as_of).items():
             for number, (score, maximum) in by_principle.items():
                 quiz_scores[learner_id][number][0] += float(score)
                 quiz_scores[learner_id][number][1] += float(maximum)
@@ -140,3 +147,18 @@ def group_mastery(per_learner: dict[int, list[PrincipleMastery]]) -> list[dict]:
         }
         for number in sorted(names)
     ]
+
+
+def cohort_mastery_change(cohort, learner_ids) -> list[dict]:
+    """The cohort's mastery now, each principle's row with `before`: the percent when the cohort
+    began (what the learners had done on their own by then), or None before it starts. What
+    the cohort learnt is the difference."""
+    now = group_mastery(mastery_for_learners(learner_ids, [cohort.course])) if learner_ids else []
+    if not now or not cohort.starts_on or cohort.starts_on > timezone.localdate():
+        return [{**row, "before": None} for row in now]
+    began = datetime.combine(cohort.starts_on, time.min, tzinfo=timezone.get_current_timezone())
+    before = {
+        row["number"]: row["percent"]
+        for row in group_mastery(mastery_for_learners(learner_ids, [cohort.course], as_of=began))
+    }
+    return [{**row, "before": before.get(row["number"])} for row in now]

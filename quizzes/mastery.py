@@ -12,16 +12,19 @@ from academy.core.formatting import percent
 from .models import AttemptAnswer, QuizAttempt, QuizPage
 
 
-def quiz_principle_scores(learner_ids, courses) -> dict:
+def quiz_principle_scores(learner_ids, courses, as_of=None) -> dict:
     """{learner_id: {principle_number: (score, max)}} from each learner's best graded attempt of
-    each quiz in `courses` (principles as frozen in the attempt). Two queries."""
+    each quiz in `courses` (submitted by `as_of` when given; principles as frozen in the
+    attempt). Two queries."""
     if not courses or not learner_ids:
         return {}
     under = reduce(or_, (Q(quiz__path__startswith=c.path) for c in courses))
+    graded = QuizAttempt.objects.filter(under, learner_id__in=learner_ids, percent__isnull=False)
+    if as_of is not None:
+        graded = graded.filter(submitted_at__lte=as_of)
     best = {}
     for attempt in (
-        QuizAttempt.objects.filter(under, learner_id__in=learner_ids, percent__isnull=False)
-        .only("pk", "learner_id", "quiz_id", "percent")
+        graded.only("pk", "learner_id", "quiz_id", "percent")
         .order_by("percent", "pk")
     ):
         best[(attempt.learner_id, attempt.quiz_id)] = attempt  # highest percent wins

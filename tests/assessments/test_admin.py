@@ -1,5 +1,7 @@
 """Administrators open cycles and assessments in the Wagtail admin; listings filter and export."""
 
+from datetime import date, timedelta
+
 import pytest
 from django.urls import reverse
 
@@ -150,7 +152,9 @@ def test_a_cohorts_trainer_sees_its_municipalities_profiles_beside_the_mastery_m
 
     course = make_course(modules=1, title="LAP Stage 1")
     trainer = assign_trainer(course)
-    cohort = Cohort.objects.create(course=course, name="Hercegovina 2026")
+    cohort = Cohort.objects.create(
+        course=course, name="Hercegovina 2026", starts_on=date.today() - timedelta(days=30)
+    )
     cohort.trainers.add(trainer)
     cohort.organisations.add(jablanica, maglaj)
     fill_and_submit(assessment, scores={6: 1})  # Maglaj's stays a draft
@@ -164,6 +168,7 @@ def test_a_cohorts_trainer_sees_its_municipalities_profiles_beside_the_mastery_m
     assert "Općina Maglaj" not in html  # a draft is the team's own
     assert "6. Openness and Transparency" in html
     assert "Mastery by principle" in html
+    assert "At the cohort's start" in html
     assert "Because." not in html  # scores only: no justification or evidence
 
 

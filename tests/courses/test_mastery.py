@@ -110,3 +110,47 @@ def test_my_learning_draws_the_map_as_svg_with_the_numbers_in_a_table(
     assert '<svg class="mastery__chart"' in body
     assert "6. Openness and Transparency" in body
     assert "60%" in body
+
+
+def test_a_cohort_s_mastery_at_its_start_counts_only_what_was_done_before(openness_course):
+    from datetime import date, timedelta
+
+    from django.utils import timezone
+
+    from courses.mastery import cohort_mastery_change
+    from courses.models import Cohort, StepProgress
+    from quizzes.models import QuizAttempt
+
+    course, quiz = openness_course
+    cohort = Cohort.objects.create(course=course, name="Hercegovina 2026")
+    early, late = UserFactory(), UserFactory()
+    for learner in (early, late):
+        enrollment_create(learner=learner, course=course)
+        take(quiz, learner, correct={1, 2})
+    step_complete(learner=early, course=course, step=lessons_of(course)[0])
+    # The early learner did it all before the cohort began; the other one since.
+    cohort.starts_on = date.today() - timedelta(days=10)
+    cohort.save()
+    before_start = timezone.now() - timedelta(days=20)
+    QuizAttempt.objects.filter(learner=early).update(submitted_at=before_start)
+    StepProgress.objects.filter(learner=early).update(completed_at=before_start)
+
+    rows = {row["number"]: row for row in cohort_mastery_change(cohort, [early.pk, late.pk])}
+
+    # Early: 0.4 * 1/2 lessons + 0.6 * 1 = 0.8 then and now. Late: no lesson, so 0 then,
+    # 0.6 * 1 = 0.6 now.
+    assert rows[6]["before"] == 40  # (0.8 + 0) / 2
+    assert rows[6]["percent"] == 70  # (0.8 + 0.6) / 2
+
+
+def test_before_a_cohort_starts_there_is_no_before(openness_course, learner):
+    from courses.mastery import cohort_mastery_change
+    from courses.models import Cohort
+
+    course, _quiz = openness_course
+    cohort = Cohort.objects.create(course=course, name="Later")
+    enrollment_create(learner=learner, course=course)
+
+    rows = cohort_mastery_change(cohort, [learner.pk])
+
+    assert {row["before"] for row in rows} == {None}
