@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import CreateView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -45,19 +46,32 @@ class AssessmentCycleViewSet(ModelViewSet):
     menu_order = 300
     add_to_admin_menu = True
     index_view_class = CycleIndexView
-    form_fields = [
-        "name",
-        "starts_on",
-        "ends_on",
-        "scale_max",
-        "scale_labels",
-        "survey_intro",
-        "label_min_overall",
-        "label_min_principle",
-        "label_valid_years",
-        "survey_min_responses",
-        "recommended_principles",
-        "reviewers",
+    panels = [
+        *(
+            FieldPanel(name)
+            for name in (
+                "name",
+                "starts_on",
+                "ends_on",
+                "scale_max",
+                "scale_labels",
+                "survey_intro",
+            )
+        ),
+        InlinePanel(
+            "introductions", heading=gettext_lazy("Survey introduction in other languages")
+        ),
+        *(
+            FieldPanel(name)
+            for name in (
+                "label_min_overall",
+                "label_min_principle",
+                "label_valid_years",
+                "survey_min_responses",
+                "recommended_principles",
+                "reviewers",
+            )
+        ),
     ]
     list_display = ["name", "starts_on", "ends_on"]
     list_export = ["name", "starts_on", "ends_on", "scale_max", "label_min_overall"]

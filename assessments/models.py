@@ -17,7 +17,16 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
 
+from academy.core.models import BasePage
+from academy.core.script import convert_text
+from academy.core.serbian import COUNTERPART
+from academy.core.text import cyrillic_to_latin, latin_to_cyrillic
 from academy.core.uploads import private_storage
 
 PRINCIPLE_NUMBERS = range(1, 13)
@@ -41,8 +50,9 @@ def new_survey_token() -> str:
     return secrets.token_urlsafe(24)
 
 
-class AssessmentCycle(models.Model):
-    """One round of ELoGE (e.g. "ELoGE 2026"): dates, the rating scale, the label rule."""
+class AssessmentCycle(ClusterableModel):
+    """One round of ELoGE (e.g. "ELoGE 2026"): dates, the rating scale, the label rule, and the
+    survey's introduction in each language."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
     starts_on = models.DateField(_("starts on"))
@@ -64,7 +74,10 @@ class AssessmentCycle(models.Model):
     survey_intro = models.TextField(
         _("survey introduction"),
         blank=True,
-        help_text=_("Shown above the survey's questions; one question per principle follows."),
+        help_text=_(
+            "Shown above the survey's questions (one question per principle follows) in a "
+            "language without its own introduction below."
+        ),
     )
     label_min_overall = models.DecimalField(
         _("label: minimum overall score"),
@@ -145,9 +158,46 @@ class AssessmentCycle(models.Model):
             for value in range(self.scale_max + 1)
         ]
 
+    def survey_intro_in(self, language: str) -> str:
+        """The survey's introduction in `language`, else the cycle's default one. Serbian is
+        written once, in either script, and shown in the reader's."""
+        written = "sr" if language in COUNTERPART else language
+        text = next((row.text for row in self.introductions.all() if row.language == written), None)
+        if text is None:
+            return self.survey_intro
+        if language in COUNTERPART:
+            return convert_text(
+                text, cyrillic_to_latin if language == "sr-latn" else latin_to_cyrillic
+            )
+        return text
+
     def is_running(self, today=None) -> bool:
         today = today or timezone.localdate()
         return self.starts_on <= today <= self.ends_on
+
+
+class SurveyIntroduction(Orderable):
+    """The survey's introduction written in one language of the site."""
+
+    LANGUAGES = [(code, name) for code, name in settings.LANGUAGES if code != COUNTERPART["sr"]]
+
+    cycle = ParentalKey(AssessmentCycle, on_delete=models.CASCADE, related_name="introductions")
+    language = models.CharField(
+        _("language"),
+        max_length=10,
+        choices=LANGUAGES,
+        help_text=_("Serbian: write it once, in either script; readers get theirs."),
+    )
+    text = models.TextField(_("introduction"))
+
+    class Meta(Orderable.Meta):
+        constraints = [
+            models.UniqueConstraint(
+                fields=["cycle", "language"], name="one_survey_introduction_per_language"
+            )
+        ]
+        verbose_name = _("survey introduction")
+        verbose_name_plural = _("survey introductions")
 
 
 class Assessment(models.Model):
@@ -457,3 +507,25 @@ class SurveyAnswer(models.Model):
 
     def __str__(self):
         return f"{self.principle_number}: {self.score}"
+
+
+class LabelHoldersPage(BasePage):
+    """The public page of the municipalities that hold the label today: its title and
+    introduction are edited and translated as any page's; the list is the labels awarded."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul"])
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+    script_fields = [*BasePage.script_fields, "intro"]
+    template = "assessments/label_holders.html"
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("ELoGE label holders page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import current_labels  # the selectors read these models
+
+        return {**super().get_context(request, *args, **kwargs), "labels": current_labels()}

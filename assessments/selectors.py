@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Avg, Count
+from django.utils import timezone
 
 from academy.core.languages import content_languages
 from academy.governance.models import Principle
@@ -19,6 +20,8 @@ from .models import (
     PRINCIPLE_NUMBERS,
     STATEMENT_NUMBERS,
     Assessment,
+    Label,
+    LabelHoldersPage,
     Rating,
     Survey,
     SurveyAnswer,
@@ -266,3 +269,27 @@ def cohorts_of(*, organisation) -> list[Cohort]:
     for cohort in cohorts:
         cohort.shown_course = shown.get(cohort.course_id, cohort.course)
     return cohorts
+
+
+def current_labels() -> list[Label]:
+    """The labels valid today, by municipality, with their cycle."""
+    today = timezone.localdate()
+    return list(
+        Label.objects.filter(valid_from__lte=today, valid_until__gte=today)
+        .select_related("municipality", "assessment__cycle")
+        .order_by("municipality__name")
+    )
+
+
+def label_holders_page() -> LabelHoldersPage | None:
+    """The live label holders page in the reader's language, else the best fallback, else any."""
+    languages = content_languages()
+    pages = LabelHoldersPage.objects.live().public().select_related("locale")
+    return (
+        min(
+            pages.filter(locale__language_code__in=languages),
+            key=lambda page: languages.index(page.locale.language_code),
+            default=None,
+        )
+        or pages.first()
+    )

@@ -18,10 +18,12 @@ from academy.core.rate_limit import over_limit
 
 from .exports import profile_export
 from .forms import read_matrix, read_survey
-from .models import Assessment, AssessmentEvent, Evidence, Label, Survey
+from .models import Assessment, AssessmentEvent, Evidence, Survey
 from .permissions import assessments_visible_to, is_team_member, may_review, team_assessments
 from .selectors import (
     cohorts_of,
+    current_labels,
+    label_holders_page,
     matrix_for,
     principles_for_reader,
     profile_for,
@@ -238,6 +240,7 @@ def survey(request, token):
         "municipality": found.assessment.municipality,
         "principles": principles_for_reader(),
         "scale": cycle.ratings,
+        "intro": cycle.survey_intro_in(translation.get_language()),
     }
     if not found.accepts_responses():
         return TemplateResponse(request, "assessments/survey_closed.html", context, status=410)
@@ -275,14 +278,12 @@ def survey(request, token):
 
 
 def label_holders(request):
-    """The municipalities that hold the label today, and since when."""
-    today = timezone.localdate()
-    labels = (
-        Label.objects.filter(valid_from__lte=today, valid_until__gte=today)
-        .select_related("municipality", "assessment__cycle")
-        .order_by("municipality__name")
-    )
-    return TemplateResponse(request, "assessments/label_holders.html", {"labels": labels})
+    """The label holders: the editable page in the reader's language (or a fallback), else,
+    on a site without one, the same list under the default heading."""
+    page = label_holders_page()
+    if page is not None:
+        return redirect(page.url)
+    return TemplateResponse(request, "assessments/label_holders.html", {"labels": current_labels()})
 
 
 def municipality(request, pk):

@@ -101,9 +101,7 @@ def lesson_coverage(learner_ids, courses, as_of=None) -> dict:
     return coverage
 
 
-def mastery_for_learners(
-    learner_ids, courses, as_of=None
-) -> dict[int, list[PrincipleMastery]]:
+def mastery_for_learners(learner_ids, courses, as_of=None) -> dict[int, list[PrincipleMastery]]:
     """Each learner's mastery of all 12 principles (None where a principle is not covered), now
     or as of a moment."""
     coverage = lesson_coverage(learner_ids, courses, as_of)

@@ -17,7 +17,13 @@ from django.utils import timezone
 
 from academy.accounts.models import Organisation, User
 from academy.accounts.roles import LEARNERS
-from assessments.models import Assessment, AssessmentCycle
+from academy.home.models import HomePage
+from assessments.models import (
+    Assessment,
+    AssessmentCycle,
+    LabelHoldersPage,
+    SurveyIntroduction,
+)
 from assessments.permissions import REVIEWERS
 from assessments.services import (
     RatingEntry,
@@ -28,7 +34,9 @@ from assessments.services import (
     ratings_save,
     survey_respond,
 )
+from demo import content
 from demo.course import demo_password_hash
+from demo.translations import ensure_translation
 
 DATA = Path(__file__).resolve().parent / "data" / "assessments.toml"
 
@@ -42,6 +50,8 @@ def load(*, stdout=None) -> None:
     demo = data()
     with transaction.atomic():
         cycle = load_cycle(demo["cycle"])
+        load_survey_introductions(cycle)
+        load_label_page(demo["label_page"])
         reviewer = load_reviewer(demo["reviewer"], cycle)
         for index, row in enumerate(demo["municipalities"]):
             load_municipality(cycle, reviewer, row, index)
@@ -72,6 +82,31 @@ def load_cycle(row) -> AssessmentCycle:
         },
     )
     return cycle
+
+
+def load_survey_introductions(cycle) -> None:
+    """The survey's introduction in each language the demo is written in (Serbian once)."""
+    for language in content.translations():
+        text = content.strings(language).get("eloge", {}).get("survey_intro")
+        if text:
+            SurveyIntroduction.objects.get_or_create(
+                cycle=cycle, language=language, defaults={"text": text}
+            )
+
+
+def load_label_page(row) -> LabelHoldersPage:
+    """The public label holders page under the home page, in every language of the site (Serbian
+    Latin written by publishing the Serbian Cyrillic one)."""
+    home = HomePage.objects.get(locale__language_code="en")
+    page = LabelHoldersPage.objects.filter(slug=row["slug"], locale=home.locale).first()
+    if page is None:
+        page = home.add_child(
+            instance=LabelHoldersPage(title=row["title"], slug=row["slug"], intro=row["intro"])
+        )
+        page.save_revision().publish()
+    for language in content.translations():
+        ensure_translation(page, language, content.strings(language).get(row["slug"]))
+    return page
 
 
 def _person(email, full_name, organisation) -> User:

@@ -19,7 +19,8 @@ class HomePage(BasePage):
 
     max_count = 1
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["courses.CourseIndexPage"]
+    # No subpage_types: each section says it belongs here (parent_page_types), so an app above
+    # (the catalogue, ELoGE's label page) adds one without the foundation naming it.
 
     class Meta:
         verbose_name = _("home page")

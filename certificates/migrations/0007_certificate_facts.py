@@ -5,20 +5,24 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('certificates', '0006_bulk_issue_skipped_revoked'),
+        ("certificates", "0006_bulk_issue_skipped_revoked"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='certificate',
-            name='facts',
-            field=models.JSONField(blank=True, default=dict, verbose_name='facts'),
+            model_name="certificate",
+            name="facts",
+            field=models.JSONField(blank=True, default=dict, verbose_name="facts"),
         ),
         migrations.AlterField(
-            model_name='certificatetemplate',
-            name='body',
-            field=models.TextField(default='This certifies that {learner} has completed {course} ({hours} hours), covering the principles {principles}, on {date}.', help_text='Placeholders: {learner} {course} {date} {hours} {principles} {score} {serial} {attendance}.', validators=[certificates.models.validate_placeholders], verbose_name='text'),
+            model_name="certificatetemplate",
+            name="body",
+            field=models.TextField(
+                default="This certifies that {learner} has completed {course} ({hours} hours), covering the principles {principles}, on {date}.",
+                help_text="Placeholders: {learner} {course} {date} {hours} {principles} {score} {serial} {attendance}.",
+                validators=[certificates.models.validate_placeholders],
+                verbose_name="text",
+            ),
         ),
     ]

@@ -31,6 +31,25 @@ def make_reviewer(cycle=None, **fields):
     return reviewer
 
 
+def introductions(*rows) -> dict:
+    """The cycle form's survey introductions (language, text), as the admin's inline posts them."""
+    fields = {
+        "introductions-TOTAL_FORMS": str(len(rows)),
+        "introductions-INITIAL_FORMS": "0",
+        "introductions-MIN_NUM_FORMS": "0",
+        "introductions-MAX_NUM_FORMS": "1000",
+    }
+    for index, (language, text) in enumerate(rows):
+        fields |= {
+            f"introductions-{index}-language": language,
+            f"introductions-{index}-text": text,
+            f"introductions-{index}-ORDER": str(index + 1),
+            f"introductions-{index}-id": "",
+            f"introductions-{index}-DELETE": "",
+        }
+    return fields
+
+
 def every_statement(score=3, text="Decided in the council, minutes online."):
     return [
         RatingEntry(number, statement, score, text, "https://jablanica.example/odluke")

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Assessment, AssessmentCycle
-from tests.assessments.conftest import fill_and_submit
+from tests.assessments.conftest import fill_and_submit, introductions
 
 pytestmark = pytest.mark.django_db
 
@@ -34,6 +34,7 @@ def test_an_administrator_opens_a_cycle_with_its_scale_and_rule(admin_client):
             "label_valid_years": "2",
             "survey_min_responses": "10",
             "recommended_principles": "4",
+            **introductions(),
         },
     )
 
@@ -60,6 +61,7 @@ def test_a_cycle_with_labels_that_do_not_fit_its_scale_is_refused(admin_client):
             "label_valid_years": "2",
             "survey_min_responses": "5",
             "recommended_principles": "3",
+            **introductions(),
         },
     )
 
@@ -189,6 +191,7 @@ def test_the_scale_cannot_shrink_below_ratings_given(admin_client, assessment):
             "label_valid_years": "3",
             "survey_min_responses": "5",
             "recommended_principles": "3",
+            **introductions(),
         },
     )
 

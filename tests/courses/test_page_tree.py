@@ -54,9 +54,13 @@ def lesson_form_data(**overrides):
 
 
 class PageTypeRulesTests(WagtailPageTestCase):
-    def test_home_page_sits_at_the_tree_root_and_holds_only_the_catalogue(self):
+    def test_home_page_sits_at_the_tree_root_and_holds_the_catalogue_and_the_label_page(self):
+        from assessments.models import LabelHoldersPage
+
         self.assertAllowedParentPageTypes(HomePage, {Page})
-        self.assertAllowedSubpageTypes(HomePage, {CourseIndexPage})
+        # Wagtail's own Page fits anywhere but cannot be created.
+        creatable = {model for model in HomePage.allowed_subpage_models() if model.is_creatable}
+        self.assertEqual(creatable, {CourseIndexPage, LabelHoldersPage})
 
     def test_there_is_only_one_home_page(self):
         root = Page.get_first_root_node()

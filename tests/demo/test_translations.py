@@ -13,8 +13,9 @@ import pytest
 from demo import content
 
 # Keys of a language file that are not page slugs.
-SNIPPETS = {"principles", "certificate_template"}
-SITE_PAGES = {"home", "courses"}  # the English slugs of the home page and the catalogue
+SNIPPETS = {"principles", "certificate_template", "eloge"}  # "eloge": the survey's introduction
+# The English slugs of the home page, the catalogue and the ELoGE label holders page.
+SITE_PAGES = {"home", "courses", "eloge-label"}
 
 TAG = re.compile(r"</?[a-z0-9]+>")
 ALLOWED_TAGS = {"p", "b", "i", "ul", "ol", "li", "h3"}
