@@ -56,7 +56,7 @@ def placeholder_values(certificate) -> dict:
         "principles": ", ".join(f"{p['number']}. {p['name']}" for p in certificate.principles),
         "score": percent(certificate.score) or "-",
         "serial": certificate.serial or "",
-        **{name: "-" for name in certificate_facts()},
+        **dict.fromkeys(certificate_facts(), "-"),
         **certificate.facts,
     }
 

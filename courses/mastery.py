@@ -11,8 +11,9 @@ For each principle p and learner L, over the courses L is enrolled in:
 
 A group's (cohort's, organisation's) mastery of p is the mean of its learners' mastery of p,
 over the learners for whom it exists. Mastery "as of" a moment counts only the lessons completed
-and the quiz attempts submitted by then (a cohort's mastery at its start and now). Quiz scores reach this module through registered score
-sources (quizzes registers one), so `courses` does not import `quizzes`.
+and the quiz attempts submitted by then (a cohort's mastery at its start and now). Quiz scores
+reach this module through registered score sources (quizzes registers one), so `courses` does
+not import `quizzes`.
 """
 
 from collections import defaultdict
