@@ -23,10 +23,7 @@ def quiz_principle_scores(learner_ids, courses, as_of=None) -> dict:
     if as_of is not None:
         graded = graded.filter(submitted_at__lte=as_of)
     best = {}
-    for attempt in (
-        graded.only("pk", "learner_id", "quiz_id", "percent")
-        .order_by("percent", "pk")
-    ):
+    for attempt in graded.only("pk", "learner_id", "quiz_id", "percent").order_by("percent", "pk"):
         best[(attempt.learner_id, attempt.quiz_id)] = attempt  # highest percent wins
     learner_of = {attempt.pk: attempt.learner_id for attempt in best.values()}
     scores = defaultdict(lambda: defaultdict(lambda: [Decimal(0), Decimal(0)]))
