@@ -50,7 +50,7 @@ def load(*, stdout=None) -> None:
     with transaction.atomic():
         load_certificates(course, people)
     with transaction.atomic():
-        load_cohort(course, organisations, trainer)
+        load_cohort(course, organisations, trainer, people)
     if stdout is not None:
         stdout.write(color_style().SUCCESS(f"Demo loaded: {course.title} ({course.url})"))
 
@@ -149,9 +149,9 @@ def load_certificates(course, people):
             )
 
 
-def load_cohort(course, organisations, trainer):
+def load_cohort(course, organisations, trainer, people):
     """The cohort: four municipalities and about 40 learners at varied progress and scores, so
-    every report and the mastery map show real variety."""
+    every report and the mastery map show real variety, and the demo's own learner."""
     data = content.structure()["cohort"]
     cohort, created = Cohort.objects.get_or_create(
         course=course,
@@ -163,6 +163,8 @@ def load_cohort(course, organisations, trainer):
     municipalities = [organisations[name] for name in data["municipalities"]]
     cohort.organisations.set(municipalities)
     cohort.trainers.add(trainer)
+    for email in data["members"]:
+        cohort_join(cohort=cohort, learner=people[email])
     rng = random.Random(2026)  # noqa: S311 - reproducible demo data
     steps = [entry.page for entry in course_outline_for(course=course, learner=None).steps]
     for n, (first, last) in enumerate(cohort_names(data["first_names"], data["last_names"])):

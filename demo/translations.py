@@ -79,18 +79,22 @@ def translated_questions(quiz, questions):
 
 
 def load_principles():
-    """The principles' names in each language that has them (Serbian Latin follows on saving;
-    a language without them shows the English names)."""
+    """The principles' names, summaries and outcome statements in each language that has them
+    (Serbian Latin follows on saving; a language without them shows the English ones)."""
     for language in content.translations():
-        names = content.strings(language).get("principles")
+        strings = content.strings(language)
+        names = strings.get("principles")
         if names is None:
             continue
+        texts = strings.get("principle_texts", {})
         locale = Locale.objects.get(language_code=language)
         for principle in Principle.objects.filter(locale__language_code="en"):
             if principle.get_translation_or_none(locale) is not None:
                 continue
             translation = principle.copy_for_translation(locale)
             translation.name = names[str(principle.number)]
+            for field, text in texts.get(str(principle.number), {}).items():
+                setattr(translation, field, text)
             translation.save()
 
 

@@ -403,6 +403,22 @@ def meetings_today_for_trainer(*, user, now=None):
     )
 
 
+RECENT_DAYS = 30
+
+
+def meetings_recent_for_trainer(*, user, now=None):
+    """The meetings of the user's cohorts that ended in the last 30 days, latest first: their
+    registers may still need a correction (an excuse brought in, a late arrival)."""
+    now = now or timezone.now()
+    return (
+        meetings_visible_to(user)
+        .filter(
+            ends_at__lt=now - timedelta(hours=12), ends_at__gte=now - timedelta(days=RECENT_DAYS)
+        )
+        .order_by("-starts_at")
+    )
+
+
 def meetings_of_learner(*, learner, session_id=None):
     """The meetings of the learner's cohorts (of one session of them, if given), soonest first,
     with session and cohort loaded: one query."""

@@ -20,6 +20,7 @@ from .models import Attendance, AttendanceStatus, CalendarFeed
 from .qr import qr_svg_path
 from .selectors import (
     meetings_of_learner,
+    meetings_recent_for_trainer,
     meetings_today_for_trainer,
     meetings_visible_to,
     roll_call_rows,
@@ -54,8 +55,11 @@ def _trainer_meeting(request, pk):
 def trainer_meetings(request):
     if not request.user.has_perm("workshops.change_session"):
         raise PermissionDenied
-    meetings = meetings_today_for_trainer(user=request.user)
-    return TemplateResponse(request, "workshops/trainer_meetings.html", {"meetings": meetings})
+    context = {
+        "meetings": meetings_today_for_trainer(user=request.user),
+        "recent": meetings_recent_for_trainer(user=request.user),
+    }
+    return TemplateResponse(request, "workshops/trainer_meetings.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
@@ -38,12 +39,14 @@ class BrandingSettings(BaseSiteSetting):
         _("tagline"),
         max_length=200,
         blank=True,
-        default="Leadership Academy Programme for local self-governments",
+        # The defaults are in the catalogues, so pages show them in the reader's language;
+        # a text an administrator writes is shown as written.
+        default=gettext_noop("Leadership Academy Programme for local self-governments"),
     )
     footer_text = models.TextField(
         _("footer text"),
         blank=True,
-        default="A Council of Europe Leadership Academy Programme platform.",
+        default=gettext_noop("A Council of Europe Leadership Academy Programme platform."),
     )
 
     panels = [FieldPanel("programme_name"), FieldPanel("tagline"), FieldPanel("footer_text")]

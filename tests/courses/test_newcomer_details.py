@@ -56,3 +56,22 @@ def test_with_nothing_completed_my_certificates_says_how_to_earn_one(learner_cli
     html = learner_client.get("/en/my-certificates/").content.decode()
 
     assert "Complete a course to earn one" in html
+
+
+def test_the_default_tagline_and_footer_read_in_the_page_s_language(client):
+    html = client.get("/sr/").content.decode()
+
+    assert "Академија лидерства локалних самоуправа" in html
+    assert "Платформа Академије лидерства Савјета Европе." in html
+
+
+def test_a_footer_the_administrator_wrote_is_shown_as_written(client):
+    from wagtail.models import Site
+
+    from academy.home.models import BrandingSettings
+
+    branding = BrandingSettings.for_site(Site.objects.get(is_default_site=True))
+    branding.footer_text = "Financira Europska unija."
+    branding.save()
+
+    assert "Financira Europska unija." in client.get("/sr/").content.decode()

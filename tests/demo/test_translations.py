@@ -13,7 +13,9 @@ import pytest
 from demo import content
 
 # Keys of a language file that are not page slugs.
-SNIPPETS = {"principles", "certificate_template", "eloge"}  # "eloge": the survey's introduction
+# "principle_texts": the principles' summaries and outcome statements; "eloge": the survey's
+# introduction.
+SNIPPETS = {"principles", "principle_texts", "certificate_template", "eloge"}
 # The English slugs of the home page, the catalogue and the ELoGE label holders page.
 SITE_PAGES = {"home", "courses", "eloge-label"}
 
@@ -172,3 +174,18 @@ def test_the_checks_catch_structure_in_a_strings_file_an_untranslated_text_and_a
         check_strings({"t": "Principles"}, {"t": "Principi u praksi: Å¾"}, "bs")
     with pytest.raises(AssertionError, match="Latin"):
         check_strings({"t": "Principles"}, {"t": "Принципи i prakse"}, "sr")
+
+
+@pytest.mark.parametrize("language", content.translations())
+def test_every_principle_s_summary_and_outcome_statements_are_written_in_each_language(language):
+    """The self-assessment matrix and the surveys read them: in a language without them, a
+    respondent would meet English."""
+    texts = content.strings(language)["principle_texts"]
+
+    assert set(texts) == {str(number) for number in range(1, 13)}
+    for number, fields in texts.items():
+        assert set(fields) == {"summary", "outcome_1", "outcome_2", "outcome_3"}, number
+        for path, text in fields.items():
+            assert text.strip(), f"{number}.{path} is empty"
+            assert not ENGLISH.findall(text), f"{number}.{path}: English left in {text!r}"
+            assert not STANDARD[language].search(text), f"{number}.{path}: wrong standard"

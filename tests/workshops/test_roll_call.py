@@ -1,14 +1,17 @@
 """Roll call on a phone: one form per meeting, a status and a note per learner, "mark everyone
 present", no JavaScript; only the cohort's trainers reach it."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import UserFactory, assign_trainer, make_course, make_trainer
 from workshops.models import Attendance, AttendanceChange, AttendanceStatus
 from workshops.services import status_of_kind
 
-from .conftest import running_meeting
+from .conftest import add_session, running_meeting
 
 pytestmark = pytest.mark.django_db
 Kind = AttendanceStatus.Kind
@@ -200,3 +203,34 @@ def test_the_roll_call_page_queries_stay_flat_in_the_number_of_learners(
     add(20)
     with django_assert_max_num_queries(len(small.captured_queries)):
         trainer_client.get(roll_call_url(meeting))
+
+
+def test_the_trainers_meetings_page_lists_today_and_the_recently_held(
+    client, trainer, cohort, other_cohort
+):
+    now = timezone.now()
+    add_session(
+        cohort,
+        title="Second session",
+        meetings=[(now + timedelta(hours=1), now + timedelta(hours=4))],
+    )
+    add_session(
+        cohort,
+        title="First session",
+        meetings=[(now - timedelta(days=21), now - timedelta(days=21) + timedelta(hours=3))],
+    )
+    add_session(
+        cohort,
+        title="Kick-off",
+        meetings=[(now - timedelta(days=60), now - timedelta(days=60) + timedelta(hours=3))],
+    )
+    add_session(other_cohort, title="Not yours", meetings=[(now, now + timedelta(hours=2))])
+    client.force_login(trainer)
+
+    page = client.get(reverse("workshops:trainer_meetings")).content.decode()
+
+    today, recent = page.split("Recently held")
+    assert "Second session" in today
+    assert "First session" in recent  # 21 days ago: its register can still be corrected
+    assert "Kick-off" not in page  # older than 30 days
+    assert "Not yours" not in page
