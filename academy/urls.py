@@ -37,6 +37,7 @@ urlpatterns += i18n_patterns(
     path("jsi18n/", JavaScriptCatalog.as_view(), name="javascript-catalog"),
     path("", include("courses.urls")),
     path("", include("workshops.urls")),
+    path("", include("assignments.urls")),
     path("", include("certificates.learner_urls")),
     path("", include("assessments.urls")),
     path("", include("academy.core.routing")),

@@ -26,6 +26,7 @@ from academy.core.spreadsheets import FormulaSafeExportMixin
 from academy.core.viewsets import ScopedModelViewSet
 
 from .catalogue import original_courses
+from .grading import grading_kinds, work_to_grade
 from .imports import ImportFileError, check_rows, read_csv
 from .mastery import group_mastery, mastery_for_learners
 from .models import Cohort, Enrollment
@@ -513,3 +514,74 @@ def organisation_mastery_view(request, pk):
     )
     title = _("Mastery of the 12 principles: %(name)s") % {"name": organisation.name}
     return _mastery_page(request, title=title, learner_ids=learner_ids, courses=courses)
+
+
+class GradingQueueView(FormulaSafeExportMixin, ReportView):
+    """One queue of the work waiting for `user`'s grade, of every kind the apps register (open
+    quiz answers, assignments), oldest first; filters by kind, course, cohort and status; each
+    row leads to its grading page, which offers "grade and go to the next"."""
+
+    template_name = "courses/admin/grading_queue.html"
+    results_template_name = "courses/admin/grading_queue_results.html"
+    header_icon = "tick"
+    page_title = gettext_lazy("Grading")
+    index_url_name = "grading_queue"
+    index_results_url_name = "grading_queue"
+    paginate_by = 100
+    export_filename = "grading"
+    list_export = [
+        "kind_label",
+        "learner_name",
+        "course_title",
+        "step_title",
+        "submitted_at",
+        "status_label",
+    ]
+    export_headings = {
+        "kind_label": gettext_lazy("Kind"),
+        "learner_name": gettext_lazy("Learner"),
+        "course_title": gettext_lazy("Course"),
+        "step_title": gettext_lazy("Work"),
+        "submitted_at": gettext_lazy("Handed in"),
+        "status_label": gettext_lazy("Status"),
+    }
+    STATUSES = {"waiting": True, "graded": False, "all": None}
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.chosen = {key: request.GET.get(key, "") for key in ("kind", "course", "cohort")}
+        self.chosen["status"] = request.GET.get("status", "waiting")
+        if self.chosen["status"] not in self.STATUSES:
+            self.chosen["status"] = "waiting"
+        for key in ("course", "cohort"):
+            if not self.chosen[key].isdigit():
+                self.chosen[key] = ""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not (request.user.is_superuser or courses_visible_to(request.user).exists()):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return work_to_grade(
+            self.request.user,
+            kind=self.chosen["kind"] or None,
+            course_id=self.chosen["course"] or None,
+            cohort_id=self.chosen["cohort"] or None,
+            waiting=self.STATUSES[self.chosen["status"]],
+        )
+
+    def to_row_dict(self, item):
+        return {key: getattr(item, key) for key in self.list_export}
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        courses = courses_visible_to(self.request.user).order_by("title")
+        context.update(
+            chosen=self.chosen,
+            courses=courses,
+            cohorts=cohorts_visible_to(self.request.user).order_by("name"),
+            kinds=grading_kinds(),
+            statuses=[("waiting", _("Waiting")), ("graded", _("Graded lately")), ("all", _("All"))],
+        )
+        return context

@@ -3,17 +3,18 @@
 For each principle p and learner L, over the courses L is enrolled in:
 
     coverage(p) = lessons tagged p that L completed / lessons tagged p          (live lessons)
-    quiz(p)     = points L scored on questions tagged p / points available       (L's best
-                  graded attempt of each quiz; questions as frozen in that attempt)
+    quiz(p)     = points L scored on quiz questions and assignment rubric criteria tagged p
+                  / points available on them   (L's best graded attempt of each quiz and best
+                  graded version of each assignment; questions and rubric as frozen in them)
     mastery(p)  = 0.4 * coverage(p) + 0.6 * quiz(p)    when both exist,
                   coverage(p) or quiz(p)                when only one exists,
                   none                                  when p appears in neither.
 
 A group's (cohort's, organisation's) mastery of p is the mean of its learners' mastery of p,
 over the learners for whom it exists. Mastery "as of" a moment counts only the lessons completed
-and the quiz attempts submitted by then (a cohort's mastery at its start and now). Quiz scores
-reach this module through registered score sources (quizzes registers one), so `courses` does
-not import `quizzes`.
+and the quiz attempts submitted and assignments graded by then (a cohort's mastery at its start
+and now). Scores reach this module through registered score sources (quizzes and assignments
+register one each), so `courses` imports neither.
 """
 
 from collections import defaultdict

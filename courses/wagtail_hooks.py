@@ -9,6 +9,7 @@ from .admin_views import (
     CohortMatrixView,
     CohortViewSet,
     EnrollmentViewSet,
+    GradingQueueView,
     OrganisationSummaryView,
     cohort_mastery_view,
     import_view,
@@ -49,6 +50,7 @@ def cohort_action_urls():
         path("cohorts/<int:pk>/invitation/", rotate_view, name="cohort_rotate"),
         path("cohorts/<int:pk>/progress/", CohortMatrixView.as_view(), name="cohort_matrix"),
         path("cohorts/<int:pk>/mastery/", cohort_mastery_view, name="cohort_mastery"),
+        path("to-grade/", GradingQueueView.as_view(), name="grading_queue"),
         path(
             "reports/organisations/",
             OrganisationSummaryView.as_view(),
@@ -79,3 +81,15 @@ def organisation_summary_menu_item():
     return CohortReportMenuItem(
         _("Organisations"), reverse("organisation_summary"), icon_name="group", order=710
     )
+
+
+class GradingMenuItem(MenuItem):
+    def is_shown(self, request):
+        return (
+            request.user.is_superuser or CoursePage.objects.filter(trainers=request.user).exists()
+        )
+
+
+@hooks.register("register_admin_menu_item")
+def grading_menu_item():
+    return GradingMenuItem(_("Grading"), reverse("grading_queue"), icon_name="tick", order=310)

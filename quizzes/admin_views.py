@@ -1,9 +1,6 @@
 """The trainers' grading queue: open answers waiting for a score, in the trainer's courses; and
 what of the quizzes a trainer may see in the admin."""
 
-from functools import reduce
-from operator import or_
-
 import django_filters
 from django import forms
 from django.db.models import Q
@@ -15,22 +12,12 @@ from wagtail.admin.views.generic import EditView, IndexView
 
 from academy.core.spreadsheets import FormulaSafeExportMixin
 from academy.core.viewsets import LimitedActionsPolicy, ScopedModelViewSet
-from courses.models import CoursePage
+from courses.grading import WorkToGrade, graded_since, next_work_to_grade
+from courses.permissions import in_courses_trained_by
 from courses.translations import originals
 
 from .models import AttemptAnswer, QuizPage
 from .services import answer_grade
-
-
-def in_courses_trained_by(user, queryset, path_field):
-    """`queryset` narrowed to rows whose page at `path_field` lies in a course `user` trains
-    (a page is in a course when its tree path starts with the course's); all for superusers."""
-    if user.is_superuser:
-        return queryset
-    paths = list(CoursePage.objects.filter(trainers=user).values_list("path", flat=True))
-    if not paths:
-        return queryset.none()
-    return queryset.filter(reduce(or_, (Q(**{f"{path_field}__startswith": p}) for p in paths)))
 
 
 def answers_gradable_by(user):
@@ -75,15 +62,28 @@ def open_answers_gradable_by(user):
     )
 
 
-def next_answer_to_grade(user, *, after):
-    """The open answer that has waited longest for `user`, other than `after`, or None."""
-    return (
-        open_answers_gradable_by(user)
-        .filter(needs_grading=True)
-        .exclude(pk=after.pk)
-        .order_by("attempt__submitted_at", "pk")
-        .first()
+def open_answer_work(user) -> list[WorkToGrade]:
+    """The quizzes' part of the grading queue: open answers waiting, and those graded lately."""
+    answers = open_answers_gradable_by(user).filter(
+        Q(needs_grading=True) | Q(graded_at__gte=graded_since())
     )
+    return [
+        WorkToGrade(
+            kind="quiz",
+            kind_label=_("Open answer"),
+            pk=answer.pk,
+            learner_id=answer.attempt.learner_id,
+            learner_name=answer.attempt.learner.full_name,
+            step_title=_("%(quiz)s, question %(position)s")
+            % {"quiz": answer.attempt.quiz.title, "position": answer.position},
+            step_path=answer.attempt.quiz.path,
+            submitted_at=answer.attempt.submitted_at,
+            waiting=answer.needs_grading,
+            status_label=_("Waiting for grading") if answer.needs_grading else _("Graded"),
+            url=reverse("grading:edit", args=[answer.pk]),
+        )
+        for answer in answers
+    ]
 
 
 class GradingIndexView(FormulaSafeExportMixin, IndexView):
@@ -107,9 +107,11 @@ class GradingEditView(EditView):
     def get_success_url(self):
         """ "Save and grade the next": the answer waiting longest, else back to the queue."""
         if "grade_next" in self.request.POST:
-            waiting = next_answer_to_grade(self.request.user, after=self.object)
+            waiting = next_work_to_grade(
+                self.request.user, after_kind="quiz", after_pk=self.object.pk
+            )
             if waiting is not None:
-                return reverse(self.edit_url_name, args=[waiting.pk])
+                return waiting.url
         return super().get_success_url()
 
 
@@ -130,9 +132,8 @@ class GradingFilterSet(WagtailFilterSet):
 class GradingViewSet(ScopedModelViewSet):
     model = AttemptAnswer
     icon = "tick"
-    menu_label = _("Grading")
-    menu_order = 310
-    add_to_admin_menu = True
+    menu_label = _("Open answers")
+    add_to_admin_menu = False  # reached from the one grading queue (courses.GradingQueueView)
     index_view_class = GradingIndexView
     edit_view_class = GradingEditView
     filterset_class = GradingFilterSet

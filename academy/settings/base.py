@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "quizzes",
     "assessments",
     "workshops",
+    "assignments",
     "certificates",
     "demo",
     "axes",

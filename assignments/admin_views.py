@@ -1,0 +1,119 @@
+"""Trainers grade assignments: their part of the one grading queue, and the grading page (a
+level per criterion, feedback, grade or return for revision)."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from courses.grading import WorkToGrade, graded_since, next_work_to_grade
+from courses.permissions import in_courses_trained_by
+
+from .models import Submission
+from .services import SubmissionRefused, submission_grade, submission_return
+
+
+def submissions_gradable_by(user):
+    """Submitted versions in the courses `user` trains (all for superusers)."""
+    handed_in = Submission.objects.exclude(status=Submission.Status.DRAFT)
+    return in_courses_trained_by(user, handed_in, "assignment__path")
+
+
+def assignment_work(user) -> list[WorkToGrade]:
+    """The assignments' part of the grading queue: versions waiting, and those graded or
+    returned lately."""
+    versions = (
+        submissions_gradable_by(user)
+        .filter(Q(status=Submission.Status.SUBMITTED) | Q(graded_at__gte=graded_since()))
+        .select_related("learner", "assignment")
+    )
+    return [
+        WorkToGrade(
+            kind="assignment",
+            kind_label=_("Assignment"),
+            pk=version.pk,
+            learner_id=version.learner_id,
+            learner_name=version.learner.full_name,
+            step_title=version.assignment.title,
+            step_path=version.assignment.path,
+            submitted_at=version.submitted_at,
+            waiting=version.status == Submission.Status.SUBMITTED,
+            status_label=version.get_status_display(),
+            url=reverse("assignment_grade", args=[version.pk]),
+        )
+        for version in versions
+    ]
+
+
+def _posted(request, prefix, criteria) -> dict:
+    return {c["id"]: request.POST.get(f"{prefix}-{c['id']}", "") for c in criteria}
+
+
+@require_http_methods(["GET", "POST"])
+def grade_view(request, pk):
+    """The grading page of one version: its work, the learner's earlier versions, and the
+    rubric to choose a level of each criterion from. Another course's work is a 404."""
+    submission = get_object_or_404(
+        submissions_gradable_by(request.user).select_related("learner", "assignment"), pk=pk
+    )
+    criteria = submission.rubric
+    if request.method == "POST":
+        levels = {k: v for k, v in _posted(request, "level", criteria).items() if v}
+        criterion_feedback = _posted(request, "feedback", criteria)
+        feedback = request.POST.get("feedback", "")
+        try:
+            if "return" in request.POST:
+                submission_return(
+                    submission=submission,
+                    grader=request.user,
+                    criterion_feedback=criterion_feedback,
+                    feedback=feedback,
+                )
+                messages.success(request, _("Returned for revision; the learner is emailed."))
+            else:
+                submission_grade(
+                    submission=submission,
+                    grader=request.user,
+                    levels=levels,
+                    criterion_feedback=criterion_feedback,
+                    feedback=feedback,
+                )
+                messages.success(request, _("Graded; the learner is emailed."))
+        except SubmissionRefused as refusal:
+            messages.error(request, str(refusal))
+            # The form comes back as the trainer filled it: nothing they wrote is lost.
+            submission.levels, submission.criterion_feedback = levels, criterion_feedback
+            submission.feedback = feedback
+            return _page(request, submission, status=400)
+        except PermissionDenied:
+            raise
+        if "grade_next" in request.POST:
+            waiting = next_work_to_grade(request.user, after_kind="assignment", after_pk=pk)
+            if waiting is not None:
+                return redirect(waiting.url)
+        return redirect("grading_queue")
+    return _page(request, submission)
+
+
+def _page(request, submission, status=200):
+    earlier = (
+        Submission.objects.filter(
+            assignment_id=submission.assignment_id,
+            learner_id=submission.learner_id,
+            version__lt=submission.version,
+        )
+        .exclude(status=Submission.Status.DRAFT)
+        .order_by("-version")
+    )
+    context = {
+        "submission": submission,
+        "criteria": submission.criteria(),
+        "files": list(submission.files.all()),
+        "earlier": earlier,
+        "can_grade": submission.status in (Submission.Status.SUBMITTED, Submission.Status.GRADED),
+    }
+    return TemplateResponse(request, "assignments/admin/grade.html", context, status=status)
