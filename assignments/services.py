@@ -144,9 +144,10 @@ def submission_save(
 
 
 def submission_submit(*, assignment: AssignmentPage, learner) -> Submission:
-    """Hand in the learner's draft for grading, with the rubric frozen into it. A second submit
-    (double click, two tabs) hands in nothing again and returns the same version."""
-    assignment = canonical_of(assignment)
+    """Hand in the learner's draft for grading, with the rubric frozen into it as the learner
+    read it (`assignment` in their language). A second submit (double click, two tabs) hands
+    in nothing again and returns the same version."""
+    shown, assignment = assignment, canonical_of(assignment)
     now = timezone.now()
     with transaction.atomic():
         latest = (
@@ -167,7 +168,7 @@ def submission_submit(*, assignment: AssignmentPage, learner) -> Submission:
         latest.status = Submission.Status.SUBMITTED
         latest.submitted_at = now
         latest.is_late = due is not None and now > due
-        latest.rubric = rubric_snapshot(assignment.rubric)
+        latest.rubric = rubric_snapshot(shown.rubric)
         latest.pass_mark = assignment.pass_mark
         latest.save()
     return latest

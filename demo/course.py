@@ -113,8 +113,15 @@ def load_course(trainer):
     return course
 
 
-def load_progress(course, people, trainer):
+def lessons_and_quizzes(course) -> list:
+    """The steps the demo's progress counts (structure.toml [progress]), in course order; other
+    steps (the assignment) are done through their own demo part, never marked complete."""
     steps = [entry.page for entry in course_outline_for(course=course, learner=None).steps]
+    return [step for step in steps if isinstance(step, (LessonPage, QuizPage))]
+
+
+def load_progress(course, people, trainer):
+    steps = lessons_and_quizzes(course)
     for email, done in content.structure()["progress"].items():
         learner = people[email]
         enrollment_create(learner=learner, course=course)
@@ -166,7 +173,7 @@ def load_cohort(course, organisations, trainer, people):
     for email in data["members"]:
         cohort_join(cohort=cohort, learner=people[email])
     rng = random.Random(2026)  # noqa: S311 - reproducible demo data
-    steps = [entry.page for entry in course_outline_for(course=course, learner=None).steps]
+    steps = lessons_and_quizzes(course)
     for n, (first, last) in enumerate(cohort_names(data["first_names"], data["last_names"])):
         learner, _created = User.objects.get_or_create(
             email=f"{ascii_slug(first)}.{ascii_slug(last)}@lap.example",

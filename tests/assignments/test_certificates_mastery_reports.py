@@ -21,8 +21,13 @@ def graded(assignment, learner, picks):
     trainer = assign_trainer(course_of_step(assignment))
     submission_save(assignment=assignment, learner=learner, text="Our plan.")
     submitted = submission_submit(assignment=assignment, learner=learner)
-    return submission_grade(submission=submitted, grader=trainer, levels=levels_for(submitted, picks),
-                            criterion_feedback={}, feedback="")  # fmt: skip
+    return submission_grade(
+        submission=submitted,
+        grader=trainer,
+        levels=levels_for(submitted, picks),
+        criterion_feedback={},
+        feedback="",
+    )
 
 
 @pytest.fixture

@@ -64,8 +64,13 @@ def test_a_trainer_of_another_course_sees_and_grades_none_of_it(client, learner,
     assert "Map your municipality" not in client.get(reverse("grading_queue")).content.decode()
     assert client.get(grade_url(submission)).status_code == 404
     with pytest.raises(PermissionDenied):
-        submission_grade(submission=submission, grader=stranger, levels=levels_for(submission, [2, 2, 2]),
-                         criterion_feedback={}, feedback="")  # fmt: skip
+        submission_grade(
+            submission=submission,
+            grader=stranger,
+            levels=levels_for(submission, [2, 2, 2]),
+            criterion_feedback={},
+            feedback="",
+        )
     assert Submission.objects.get().status == "submitted"
 
 
@@ -128,9 +133,13 @@ def test_the_learner_sees_the_chosen_levels_and_feedback(
     learner_client, learner, assignment, trainer
 ):
     submission = handed_in(assignment, learner)
-    submission_grade(submission=submission, grader=trainer, levels=levels_for(submission, [2, 1, 2]),
-                     criterion_feedback={submission.rubric[1]["id"]: "Ask the youth council."},
-                     feedback="A clear map.")  # fmt: skip
+    submission_grade(
+        submission=submission,
+        grader=trainer,
+        levels=levels_for(submission, [2, 1, 2]),
+        criterion_feedback={submission.rubric[1]["id"]: "Ask the youth council."},
+        feedback="A clear map.",
+    )
     page = learner_client.get(assignment.url).content.decode()
     assert "10 of 12 points" in page
     assert "Ask the youth council." in page and "A clear map." in page

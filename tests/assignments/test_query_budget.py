@@ -51,8 +51,8 @@ def test_the_assignment_page_costs_the_same_for_a_small_and_a_large_history(
 
 
 def test_the_grading_page_costs_the_same_for_a_small_and_a_large_history(client, learner):
-    small, trainer, small_last = assignment_with_history(learner, criteria=1, versions=1, files=1)
-    large, other_trainer, large_last = assignment_with_history(
+    _small, trainer, small_last = assignment_with_history(learner, criteria=1, versions=1, files=1)
+    _large, other_trainer, large_last = assignment_with_history(
         learner, criteria=12, versions=4, files=5
     )
     large_last.refresh_from_db()

@@ -95,8 +95,14 @@ def test_returned_work_is_revised_as_a_new_version_and_the_old_one_is_kept(
     page = learner_client.get(assignment.url).content.decode()
     assert "Add data." in page and "Your revision" in page
     shown_file = first.files.get()
-    post(learner_client, assignment, text="Second try.", files=[png()], remove=[shown_file.pk],
-         submit="1")  # fmt: skip
+    post(
+        learner_client,
+        assignment,
+        text="Second try.",
+        files=[png()],
+        remove=[shown_file.pk],
+        submit="1",
+    )
 
     first.refresh_from_db()
     second = Submission.objects.get(version=2)
@@ -109,11 +115,17 @@ def test_a_failed_grade_lets_the_learner_hand_in_again(learner, assignment):
     trainer = assign_trainer(course_of_step(assignment))
     submission_save(assignment=assignment, learner=learner, text="Thin.")
     first = submission_submit(assignment=assignment, learner=learner)
-    graded = submission_grade(submission=first, grader=trainer,
-                              levels=levels_for(first, [0, 0, 1]), criterion_feedback={}, feedback="")  # fmt: skip
+    graded = submission_grade(
+        submission=first,
+        grader=trainer,
+        levels=levels_for(first, [0, 0, 1]),
+        criterion_feedback={},
+        feedback="",
+    )
     assert graded.passed is False
-    assert not StepProgress.objects.filter(learner=learner, completed_at__isnull=False,
-                                           step_id=assignment.pk).exists()  # fmt: skip
+    assert not StepProgress.objects.filter(
+        learner=learner, completed_at__isnull=False, step_id=assignment.pk
+    ).exists()
     again = submission_save(assignment=assignment, learner=learner, text="Fuller.")
     assert again.version == 2
 
@@ -124,8 +136,13 @@ def test_work_after_a_pass_or_while_waiting_is_refused(learner, assignment):
     submitted = submission_submit(assignment=assignment, learner=learner)
     with pytest.raises(SubmissionRefused, match="waiting for grading"):
         submission_save(assignment=assignment, learner=learner, text="Changed my mind.")
-    submission_grade(submission=submitted, grader=trainer, levels=levels_for(submitted, [2, 2, 2]),
-                     criterion_feedback={}, feedback="")  # fmt: skip
+    submission_grade(
+        submission=submitted,
+        grader=trainer,
+        levels=levels_for(submitted, [2, 2, 2]),
+        criterion_feedback={},
+        feedback="",
+    )
     with pytest.raises(SubmissionRefused, match="passed"):
         submission_save(assignment=assignment, learner=learner, text="More.")
     assert Submission.objects.get().text == "Plan."

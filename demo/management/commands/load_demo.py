@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 PARTS = [
     "demo.course",  # organisations, people, the LAP course in every language, progress, cohort
     "demo.workshops",  # the Hercegovina 2026 cohort's three workshop sessions and attendance
+    "demo.assignments",  # an assignment with a rubric; two learners' work, one graded
     "demo.assessments",  # ELoGE 2026: twelve municipalities' self-assessments and surveys
 ]
 
