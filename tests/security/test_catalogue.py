@@ -1,4 +1,4 @@
-"""The attack suite's index: each attack of issues 8, 14, 16 and 17, and the one test that fails
+"""The attack suite's index: each attack of issues 8, 14, 16, 17 and 18, and the one test that fails
 if it succeeds.
 
 Attacks already tested where their feature is tested are listed here rather than repeated; the
@@ -506,6 +506,41 @@ ATTACKS = {
     "a file is what its name says and within the limit": (
         "core/test_uploads.py::test_a_file_is_what_its_name_says_and_within_the_limit"
     ),
+    # Assignments (issue 18)
+    "an assignment file whose content is not what its name says refused": (
+        "assignments/test_submissions.py::test_a_file_whose_content_is_not_what_its_name_says_is_refused"
+    ),
+    "an assignment file of a type not accepted refused": (
+        "assignments/test_submissions.py::test_a_file_of_a_type_the_assignment_does_not_take_is_refused"
+    ),
+    "an assignment file too large refused": (
+        "assignments/test_submissions.py::test_a_file_larger_than_the_assignment_allows_is_refused"
+    ),
+    "more assignment files than allowed refused together": (
+        "assignments/test_submissions.py::test_more_files_than_allowed_are_refused_all_together"
+    ),
+    "an empty submission refused": (
+        "assignments/test_submissions.py::test_an_empty_submission_is_refused"
+    ),
+    "removing another learner's or a forged file id refused": (
+        "assignments/test_submissions.py::test_removing_a_forged_or_anothers_file_is_refused"
+    ),
+    "work after the due date refused when late work is not accepted": (
+        "assignments/test_submissions.py::test_late_work_is_refused_when_the_assignment_does_not_accept_it"
+    ),
+    "a double submit hands in one version": (
+        "assignments/test_submissions.py::test_a_double_submit_hands_in_one_version"
+    ),
+    "a trainer of another course cannot see or grade the work": (
+        "assignments/test_grading.py::test_a_trainer_of_another_course_sees_and_grades_none_of_it"
+    ),
+    "a rubric level of another criterion refused, the form kept": (
+        "assignments/test_grading.py::test_a_level_of_another_criterion_is_refused_and_the_form_comes_back"
+    ),
+    "submitted files served to their learner and trainers only, never from public media": (
+        "assignments/test_grading.py::test_submitted_files_are_served_to_their_learner_and_trainers_only"
+    ),
+    "a draft cannot be graded": ("assignments/test_grading.py::test_a_draft_cannot_be_graded"),
 }
 
 
