@@ -82,9 +82,10 @@ class AssignmentPage(CourseStep, RoutablePageMixin, BasePage):
         _("accept late work"), default=True, help_text=_("Late work is marked late.")
     )
     pass_mark = models.PositiveSmallIntegerField(
-        _("pass mark (% of the rubric's points)"),
+        _("pass mark (%)"),
         default=60,
         validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text=_("A share of the rubric's points."),
     )
     required_for_certificate = models.BooleanField(
         _("required for the certificate"),
