@@ -10,10 +10,12 @@ from axe_playwright_python.sync_playwright import Axe
 from django.utils import timezone
 from playwright.sync_api import expect
 
+from assignments.services import submission_grade, submission_save, submission_submit
 from courses.services import enrollment_create, step_complete
 from quizzes.models import QuizPage
 from quizzes.services import attempt_start, attempt_submit
-from tests.factories import lessons_of
+from tests.assignments.conftest import add_assignment, levels_for
+from tests.factories import assign_trainer, lessons_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -27,7 +29,7 @@ class AxeModerateWarning(UserWarning):
 @pytest.fixture
 def learner_with_history(enrolled_learner, lap_course, certified_course):
     """A learner who has read a lesson, has a finished and an in-progress timed quiz attempt,
-    and holds a certificate."""
+    holds a certificate, and has an assignment's feedback to revise."""
     lesson = lessons_of(lap_course)[0]
     step_complete(learner=enrolled_learner, course=lap_course, step=lesson)
     QuizPage.objects.update(wait_minutes=0, time_limit_minutes=20)
@@ -38,10 +40,21 @@ def learner_with_history(enrolled_learner, lap_course, certified_course):
     for step in lessons_of(certified_course):  # completing issues the certificate
         step_complete(learner=enrolled_learner, course=certified_course, step=step)
     certificate = enrolled_learner.certificates.get()
+    assignment = add_assignment(lap_course.get_children().last().specific)
+    submission_save(assignment=assignment, learner=enrolled_learner, text="Our map.")
+    handed_in = submission_submit(assignment=assignment, learner=enrolled_learner)
+    submission_grade(  # below the pass mark: the feedback and the form to revise, both shown
+        submission=handed_in,
+        grader=assign_trainer(lap_course),
+        levels=levels_for(handed_in, [1, 0, 0]),
+        criterion_feedback={},
+        feedback="Add links.",
+    )
     return {
         "lesson": lesson.url,
         "quiz in progress": f"{quiz.url}attempts/{in_progress.pk}/",
         "quiz result": f"{quiz.url}attempts/{finished.pk}/result/",
+        "assignment with feedback": assignment.url,
         "my learning": "/en/my-learning/",
         "certificate verification": certificate.verification_path,
     }
