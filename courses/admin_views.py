@@ -29,7 +29,7 @@ from .catalogue import original_courses
 from .grading import grading_kinds, work_to_grade
 from .imports import ImportFileError, check_rows, read_csv
 from .mastery import group_mastery, mastery_for_learners
-from .models import Cohort, Enrollment
+from .models import Cohort, Enrollment, Reflection
 from .reports import cohort_matrix, organisation_summary
 from .services import cohort_import, cohort_rotate_invitation
 
@@ -585,3 +585,24 @@ class GradingQueueView(FormulaSafeExportMixin, ReportView):
             statuses=[("waiting", _("Waiting")), ("graded", _("Graded lately")), ("all", _("All"))],
         )
         return context
+
+
+def cohort_reflections_view(request, pk):
+    """The reflections the cohort's learners chose to share, lesson by lesson (private ones
+    never appear)."""
+    cohort = get_object_or_404(cohorts_visible_to(request.user), pk=pk)
+    shared = (
+        Reflection.objects.filter(
+            shared=True,
+            learner__enrollments__cohort=cohort,
+            lesson__path__startswith=cohort.course.path,
+        )
+        .select_related("learner", "lesson")
+        .order_by("lesson__path", "learner__full_name")
+    )
+    heading = _("Shared reflections: %(cohort)s") % {"cohort": cohort.name}
+    return TemplateResponse(
+        request,
+        "courses/admin/cohort_reflections.html",
+        {"heading": heading, "reflections": shared},
+    )

@@ -362,3 +362,38 @@ class StepProgress(models.Model):
 
     def __str__(self):
         return f"{self.learner} - {self.step_id}"
+
+
+class Reflection(models.Model):
+    """A learner's answer to a reflection prompt of a lesson: private to the learner unless
+    they share it with the course's trainers. On the original lesson (any language's prompt is
+    the same block); the prompt is kept as the learner read it."""
+
+    learner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("learner"),
+        on_delete=models.CASCADE,
+        related_name="reflections",
+    )
+    lesson = models.ForeignKey(
+        LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="+"
+    )
+    block_id = models.CharField(_("prompt"), max_length=64)
+    prompt = models.TextField(_("prompt"))
+    text = models.TextField(_("reflection"), max_length=10_000)
+    shared = models.BooleanField(_("shared with my trainers"), default=False)
+    created_at = models.DateTimeField(_("written"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("reflection")
+        verbose_name_plural = _("reflections")
+        ordering = ["lesson__path", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["learner", "lesson", "block_id"], name="one_reflection_per_prompt"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.learner} · {self.prompt[:40]}"

@@ -12,8 +12,9 @@ from wagtail.models import Page
 
 from .catalogue import my_learning_for, search_lessons
 from .dashboard import learning_panels
+from .journal import ReflectionRefused, journal_of, reflection_prompt, reflection_save
 from .mastery import mastery_for_learners
-from .models import Cohort, CoursePage
+from .models import Cohort, CoursePage, LessonPage, Reflection
 from .outline import course_of_step, course_outline_for
 from .services import (
     EnrollmentNotAllowed,
@@ -26,7 +27,7 @@ from .services import (
     step_complete,
 )
 from .steps import step_models
-from .translations import version_for
+from .translations import canonical_pk, version_for
 
 
 @require_POST
@@ -126,3 +127,45 @@ def unsubscribe_reminders(request, token):
     except InvalidUnsubscribeLink as refusal:
         return TemplateResponse(request, template, {"error": str(refusal)}, status=400)
     return TemplateResponse(request, template, {})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reflect(request, lesson_id, block_id):
+    """One reflection prompt of a lesson, with the learner's answer: write, change, share with
+    the trainers. A refused save shows the form again with what was written."""
+    lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
+    prompt = reflection_prompt(lesson, block_id)
+    if prompt is None:
+        raise Http404
+    saved = Reflection.objects.filter(
+        learner=request.user, lesson_id=canonical_pk(lesson), block_id=block_id
+    ).first()
+    context = {
+        "lesson": lesson,
+        "prompt": prompt,
+        "saved": saved,
+        "text": saved.text if saved else "",
+        "shared": saved.shared if saved else False,
+    }
+    if request.method == "POST":
+        text, shared = request.POST.get("text", ""), request.POST.get("shared") == "on"
+        try:
+            reflection_save(
+                learner=request.user, lesson=lesson, block_id=block_id, text=text, shared=shared
+            )
+        except ReflectionRefused as refusal:
+            context.update(error=str(refusal), text=text, shared=shared)
+            return TemplateResponse(request, "courses/reflect.html", context, status=400)
+        messages.success(request, _("Saved in your journal."))
+        return redirect(lesson.url)
+    return TemplateResponse(request, "courses/reflect.html", context)
+
+
+@login_required
+@require_GET
+def journal(request):
+    """My journal: the learner's reflections by course and lesson."""
+    return TemplateResponse(
+        request, "courses/journal.html", {"journal": journal_of(learner=request.user)}
+    )

@@ -12,6 +12,7 @@ from .admin_views import (
     GradingQueueView,
     OrganisationSummaryView,
     cohort_mastery_view,
+    cohort_reflections_view,
     import_view,
     organisation_mastery_view,
     rotate_view,
@@ -51,6 +52,7 @@ def cohort_action_urls():
         path("cohorts/<int:pk>/progress/", CohortMatrixView.as_view(), name="cohort_matrix"),
         path("cohorts/<int:pk>/mastery/", cohort_mastery_view, name="cohort_mastery"),
         path("to-grade/", GradingQueueView.as_view(), name="grading_queue"),
+        path("cohorts/<int:pk>/reflections/", cohort_reflections_view, name="cohort_reflections"),
         path(
             "reports/organisations/",
             OrganisationSummaryView.as_view(),

@@ -30,15 +30,18 @@ from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS
 from academy.governance.models import Principle
 from assessments.models import Assessment, AssessmentCycle
 from assessments.services import assessment_open
+from assignments.services import submission_save, submission_submit
 from certificates.models import (
     BulkIssueJob,
     Certificate,
     CertificateTemplate,
     CourseCertificateRule,
 )
-from courses.models import Cohort, CoursePage, Enrollment, ModulePage
+from courses.journal import reflection_save
+from courses.models import Cohort, CoursePage, Enrollment, LessonPage, ModulePage
 from quizzes.models import AttemptAnswer
 from quizzes.services import attempt_start, attempt_submit
+from tests.assignments.conftest import add_assignment
 from tests.factories import (
     OrganisationFactory,
     UserFactory,
@@ -54,7 +57,15 @@ from workshops.services import attendance_rule_for
 
 pytestmark = pytest.mark.django_db
 
-OUR_MODULES = ("academy.", "courses.", "quizzes.", "certificates.", "assessments.", "workshops.")
+OUR_MODULES = (
+    "academy.",
+    "courses.",
+    "quizzes.",
+    "assignments.",
+    "certificates.",
+    "assessments.",
+    "workshops.",
+)
 OUR_APP_LABELS = {
     "accounts",
     "governance",
@@ -62,6 +73,7 @@ OUR_APP_LABELS = {
     "home",
     "courses",
     "quizzes",
+    "assignments",
     "certificates",
     "assessments",
     "workshops",
@@ -142,6 +154,8 @@ OBJECT_OF_VIEW = {
     "cohort_rotate": "cohort",
     "cohort_matrix": "cohort",
     "cohort_mastery": "cohort",
+    "cohort_reflections": "cohort",
+    "assignment_grade": "submission",
     "organisation_mastery": "organisation",
     "quiz_item_analysis": "quiz",
     "certificates_bulk_progress": "bulk_job",
@@ -329,6 +343,18 @@ def build_world():
         scanned_sheet="workshops/sheets/b.pdf",
     )
 
+    assignment = add_assignment(ModulePage.objects.child_of(course_b).get(), title="Task B")
+    submission_save(assignment=assignment, learner=learner, text="Work B Confidential")
+    submission = submission_submit(assignment=assignment, learner=learner)
+    lesson = LessonPage.objects.descendant_of(course_b).get()
+    reflection_save(
+        learner=learner,
+        lesson=lesson,
+        block_id=lesson.body[2].id,
+        text="Reflection B Confidential",
+        shared=True,
+    )
+
     return {
         "learner": learner,
         "trainer_of_another_course": trainer_a,
@@ -354,6 +380,7 @@ def build_world():
         "assessment_cycle": assessment_cycle,
         "assessment": assessment,
         "assessment_survey": assessment.surveys.get(audience="citizens"),
+        "submission": submission,
         # Words only course B's own pages show.
         "secrets": [
             "Course B Confidential",
@@ -365,6 +392,8 @@ def build_world():
             "LAP-2026-B0001",
             "Session B Confidential",
             "ELoGE B Confidential",
+            "Work B Confidential",
+            "Reflection B Confidential",
         ],
     }
 
