@@ -3,10 +3,12 @@ rubric, in every demo language, and two cohort learners' work (one graded, one w
 Content is data: demo/data/assignments.toml. Idempotent: found by slug, work made only once."""
 
 import tomllib
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from django.core.management.color import color_style
 from django.db import transaction
+from django.utils import timezone
 
 from academy.accounts.models import User
 from assignments.models import AssignmentPage, Submission
@@ -38,7 +40,7 @@ def load(*, stdout=None) -> None:
                 instructions=[{"type": "paragraph", "value": plan["instructions"]}],
                 rubric=[_criterion(row) for row in plan["criteria"]],
                 pass_mark=plan["pass_mark"],
-                due_days_after_start=plan["due_days_after_start"],
+                due_at=_end_of_day_in(plan["due_in_days"]),
                 required_for_certificate=plan["required_for_certificate"],
             )
             module.add_child(instance=assignment)
@@ -50,6 +52,11 @@ def load(*, stdout=None) -> None:
         made = _work(plan, assignment, cohort, course)
     if stdout is not None:
         stdout.write(color_style().SUCCESS(f"Assignments: {assignment.title} ({made} new work)."))
+
+
+def _end_of_day_in(days):
+    day = timezone.localdate() + timedelta(days=days)
+    return timezone.make_aware(datetime.combine(day, time(23, 59)))
 
 
 def _criterion(row) -> dict:

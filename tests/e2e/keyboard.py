@@ -52,3 +52,11 @@ def choose_radio(page, radio):
             return
         page.keyboard.press("ArrowDown")
     raise AssertionError(f"arrow keys never reached {radio}")
+
+
+def open_menu(page):
+    """On a phone the header's links are behind the Menu button: open it with the keyboard
+    (nothing to do on a desktop, where they are in view)."""
+    toggle = page.locator(".site-menu__toggle")
+    if toggle.is_visible() and page.locator(".site-menu[open]").count() == 0:
+        activate(page, toggle)

@@ -15,6 +15,7 @@ from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS
 from certificates.models import Certificate
 from certificates.pdf import verification_url
 from courses.services import enrollment_create, step_complete
+from tests.e2e.keyboard import open_menu
 from tests.factories import UserFactory, lessons_of
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
@@ -50,6 +51,7 @@ def test_a_learner_gets_a_certificate_that_verifies_until_it_is_revoked(
     assert certificate.status == "valid"
     assert any(certificate.serial in message.body for message in mail.outbox)
 
+    open_menu(page)
     page.locator(".site-nav").get_by_role("link", name="Certificates").click()
     expect(page.get_by_text(certificate.serial).first).to_be_visible()
     screenshot(page, "j4", "1-my-certificates")
