@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from courses.admin_views import cohorts_visible_to
 from courses.grading import WorkToGrade, graded_since, next_work_to_grade
 from courses.permissions import in_courses_trained_by
 
-from .models import Submission
+from .models import ActionPlan, Submission
+from .plans import PlanRefused, plan_members, plan_review
 from .services import SubmissionRefused, submission_grade, submission_return
 
 
@@ -117,3 +119,81 @@ def _page(request, submission, status=200):
         "can_grade": submission.status in (Submission.Status.SUBMITTED, Submission.Status.GRADED),
     }
     return TemplateResponse(request, "assignments/admin/grade.html", context, status=status)
+
+
+def plans_reviewable_by(user):
+    """Action plans in the courses `user` trains (all for superusers)."""
+    plans = ActionPlan.objects.select_related("step", "organisation", "started_by")
+    return in_courses_trained_by(user, plans, "step__path")
+
+
+def plan_work(user) -> list[WorkToGrade]:
+    """Action plans waiting for review, and those reviewed lately, for the grading queue."""
+    plans = plans_reviewable_by(user).filter(
+        Q(status=ActionPlan.Status.SUBMITTED) | Q(reviewed_at__gte=graded_since())
+    )
+    return [
+        WorkToGrade(
+            kind="action_plan",
+            kind_label=_("Action plan"),
+            pk=plan.pk,
+            learner_id=plan.started_by_id,
+            learner_name=str(plan.organisation or plan.started_by.full_name),
+            step_title=plan.step.title,
+            step_path=plan.step.path,
+            submitted_at=plan.submitted_at or plan.updated_at,
+            waiting=plan.status == ActionPlan.Status.SUBMITTED,
+            status_label=plan.get_status_display(),
+            url=reverse("action_plan_review", args=[plan.pk]),
+        )
+        for plan in plans
+    ]
+
+
+@require_http_methods(["GET", "POST"])
+def plan_review_view(request, pk):
+    """A plan with its goals, actions and history; approve it or return it with a comment.
+    Another course's plan is a 404."""
+    plan = get_object_or_404(plans_reviewable_by(request.user), pk=pk)
+    status = 200
+    if request.method == "POST":
+        comment = request.POST.get("comment", "")
+        try:
+            plan_review(
+                plan=plan, reviewer=request.user, approve="approve" in request.POST, comment=comment
+            )
+        except PlanRefused as refusal:
+            messages.error(request, str(refusal))
+            plan.review_comment, status = comment, 400
+        else:
+            messages.success(request, _("Review saved."))
+            return redirect("grading_queue")
+    context = {
+        "plan": plan,
+        "goals": plan.goals.prefetch_related("actions"),
+        "members": plan_members(plan),
+        "changes": plan.changes.select_related("author")[:100],
+    }
+    return TemplateResponse(request, "assignments/admin/plan_review.html", context, status=status)
+
+
+def cohort_plans_view(request, pk):
+    """Every action plan of the cohort's organisations and learners, on one page."""
+    cohort = get_object_or_404(cohorts_visible_to(request.user), pk=pk)
+    learners = cohort.enrollments.values("learner_id")
+    organisations = cohort.enrollments.exclude(learner__organisation=None).values(
+        "learner__organisation_id"
+    )
+    plans = (
+        plans_reviewable_by(request.user)
+        .filter(step__path__startswith=cohort.course.path)
+        .filter(
+            Q(organisation_id__in=organisations) | Q(organisation=None, started_by_id__in=learners)
+        )
+        .prefetch_related("goals__actions")
+        .order_by("step__path", "organisation__name")
+    )
+    heading = _("Action plans: %(cohort)s") % {"cohort": cohort.name}
+    return TemplateResponse(
+        request, "assignments/admin/cohort_plans.html", {"heading": heading, "plans": plans}
+    )

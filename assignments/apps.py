@@ -7,16 +7,22 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Assignments")
 
     def ready(self):
+        from courses.admin_views import register_cohort_link
         from courses.grading import register_work_to_grade
         from courses.mastery import register_score_source
         from courses.reports import register_column_source
         from courses.requirements import register_certificate_requirement
 
-        from .admin_views import assignment_work
-        from .mastery import assignment_columns, rubric_principle_scores
+        from .admin_views import assignment_work, plan_work
+        from .mastery import assignment_columns, plan_columns, rubric_principle_scores
         from .requirements import passed_assignments_problem
 
         register_score_source(rubric_principle_scores)
         register_column_source(assignment_columns)
         register_certificate_requirement(passed_assignments_problem)
         register_work_to_grade("assignment", assignment_work, label=_("Assignments"))
+        register_work_to_grade("action_plan", plan_work, label=_("Action plans"))
+        register_column_source(plan_columns)
+        register_cohort_link(
+            label=_("Action plans"), url_name="cohort_action_plans", icon="list-ul"
+        )

@@ -14,7 +14,7 @@ from wagtail.fields import StreamField
 from academy.core.blocks import ContentStreamBlock
 from academy.core.models import BasePage
 from academy.core.uploads import private_storage
-from courses.steps import CourseStep
+from courses.steps import CourseStep, RoutableCourseStep
 
 from .blocks import RubricBlock
 from .rubrics import criterion_max, rubric_max, rubric_snapshot
@@ -31,8 +31,7 @@ MAX_FILE_MB = 20
 MAX_FILES = 5
 
 
-# CourseStep first: its `serve` (the gate) runs before the routes.
-class AssignmentPage(CourseStep, RoutablePageMixin, BasePage):
+class AssignmentPage(RoutableCourseStep, RoutablePageMixin, BasePage):
     """Work a learner hands in (text, files or both) and a trainer grades with a rubric; a pass
     completes the step."""
 
@@ -146,10 +145,6 @@ class AssignmentPage(CourseStep, RoutablePageMixin, BasePage):
             day = cohort_start + timedelta(days=self.due_days_after_start)
             return timezone.make_aware(datetime.combine(day, time(23, 59, 59)))
         return self.due_at
-
-    def serve_step(self, request, view=None, args=None, kwargs=None, *, outline):
-        kwargs = {**(kwargs or {}), "outline": outline}
-        return RoutablePageMixin.serve(self, request, view, args, kwargs)
 
     @path("")
     def overview(self, request, outline):
@@ -276,3 +271,172 @@ class SubmissionFile(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class ActionPlanPage(RoutableCourseStep, RoutablePageMixin, BasePage):
+    """A step where a learner, with colleagues of their organisation, writes their
+    municipality's or CSO's action plan: goals tied to principles, actions with owners, due
+    dates and statuses, and indicators. A trainer's approval completes the step; the plan
+    stays open to updates after the course."""
+
+    instructions = StreamField(ContentStreamBlock(), verbose_name=_("instructions"))
+
+    content_panels = [*BasePage.content_panels, FieldPanel("instructions")]
+    settings_panels = [FieldPanel("is_required"), *BasePage.settings_panels]
+    script_fields = [*BasePage.script_fields, "instructions"]
+
+    parent_page_types = CourseStep.parent_page_types
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("action plan step")
+
+    def completes_on_mark(self):
+        return False
+
+    @path("")
+    def plan(self, request, outline):
+        from .plan_views import action_plan_view
+
+        return action_plan_view(request, self, outline)
+
+    def serve_preview(self, request, mode_name):
+        from .plan_views import action_plan_preview
+
+        return action_plan_preview(request, self)
+
+
+class ActionPlan(models.Model):
+    """An organisation's plan for one action plan step (or one learner's, without an
+    organisation): every member of the organisation enrolled in the course writes in it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Waiting for review")
+        RETURNED = "returned", _("Returned with comments")
+        APPROVED = "approved", _("Approved")
+
+    step = models.ForeignKey(
+        ActionPlanPage, verbose_name=_("step"), on_delete=models.PROTECT, related_name="plans"
+    )
+    organisation = models.ForeignKey(
+        "accounts.Organisation",
+        verbose_name=_("organisation"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="action_plans",
+    )
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("started by"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
+    review_comment = models.TextField(_("trainer's comment"), blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    created_at = models.DateTimeField(_("started"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last changed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("action plan")
+        verbose_name_plural = _("action plans")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["step", "organisation"],
+                condition=Q(organisation__isnull=False),
+                name="one_plan_per_organisation",
+            ),
+            models.UniqueConstraint(
+                fields=["step", "started_by"],
+                condition=Q(organisation__isnull=True),
+                name="one_plan_per_learner_alone",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation or self.started_by} · {self.step}"
+
+
+class PlanGoal(models.Model):
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="goals"
+    )
+    text = models.CharField(_("goal"), max_length=300)
+    principles = models.JSONField(_("principles"), default=list, blank=True)
+    indicators = models.TextField(_("indicators"), blank=True, max_length=2000)
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
+
+    def __str__(self):
+        return self.text
+
+
+class PlanAction(models.Model):
+    class Status(models.TextChoices):
+        PLANNED = "planned", _("Planned")
+        UNDER_WAY = "under_way", _("Under way")
+        DONE = "done", _("Done")
+        DROPPED = "dropped", _("Dropped")
+
+    goal = models.ForeignKey(
+        PlanGoal, verbose_name=_("goal"), on_delete=models.CASCADE, related_name="actions"
+    )
+    text = models.CharField(_("action"), max_length=300)
+    owner = models.CharField(_("who"), max_length=150)
+    due_on = models.DateField(_("by"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PLANNED)
+    created_at = models.DateTimeField(_("added"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("action")
+        verbose_name_plural = _("actions")
+
+    def __str__(self):
+        return self.text
+
+
+class PlanChange(models.Model):
+    """The plan's history: who changed what, when (kept after the course too)."""
+
+    class Kind(models.TextChoices):
+        GOAL = "goal", _("Goal added")
+        ACTION = "action", _("Action added")
+        STATUS = "status", _("Action status changed")
+        SUBMITTED = "submitted", _("Submitted for review")
+        APPROVED = "approved", _("Approved")
+        RETURNED = "returned", _("Returned with comments")
+
+    plan = models.ForeignKey(
+        ActionPlan, verbose_name=_("action plan"), on_delete=models.CASCADE, related_name="changes"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("by"), on_delete=models.PROTECT, related_name="+"
+    )
+    at = models.DateTimeField(_("when"), default=timezone.now)
+    kind = models.CharField(_("change"), max_length=10, choices=Kind)
+    subject = models.CharField(_("what"), max_length=300, blank=True)
+    status = models.CharField(_("new status"), max_length=10, blank=True, choices=PlanAction.Status)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("plan change")
+        verbose_name_plural = _("plan changes")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} · {self.subject}"

@@ -2,7 +2,7 @@
 
 from django.utils.translation import ngettext
 
-from courses.translations import originals
+from courses.course_tree import live_steps_of
 
 from .models import AssignmentPage, Submission
 
@@ -10,11 +10,11 @@ from .models import AssignmentPage, Submission
 def passed_assignments_problem(*, learner, course, rule) -> str | None:
     """Every live assignment of the course marked "required for the certificate" must be
     passed (by any of the learner's versions)."""
-    required = set(
-        originals(AssignmentPage.objects.live().descendant_of(course))
-        .filter(required_for_certificate=True)
-        .values_list("pk", flat=True)
-    )
+    required = {
+        step.pk
+        for step in live_steps_of([course], AssignmentPage)  # cached: no query without any
+        if step.required_for_certificate
+    }
     if not required:
         return None
     passed = set(

@@ -151,6 +151,11 @@ class CohortInspectView(InspectView):
                 _("Progress report"), url=reverse("cohort_matrix", args=[pk]), icon_name="table"
             ),
             Button(_("Mastery map"), url=reverse("cohort_mastery", args=[pk]), icon_name="list-ol"),
+            Button(
+                _("Shared reflections"),
+                url=reverse("cohort_reflections", args=[pk]),
+                icon_name="comment",
+            ),
             *[
                 Button(label, url=reverse(url_name, args=[pk]), icon_name=icon)
                 for label, url_name, icon in _cohort_links

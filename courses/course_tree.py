@@ -107,3 +107,18 @@ def _principles_by_lesson(lesson_ids) -> dict[int, list[Principle]]:
     for link in links:
         principles.setdefault(link.lessonpage_id, []).append(link.principle)
     return principles
+
+
+def live_steps_of(courses, model=None) -> list[Page]:
+    """The live steps of `courses` as written (their originals, not translations), only those
+    of `model` when given: from the cached trees, so usually without a query. Lets an app
+    skip its own queries for a course that has none of its steps."""
+    steps = []
+    for tree in course_trees(courses).values():
+        steps += [
+            step
+            for step in tree.steps
+            if step.path.startswith(tree.canonical.path)
+            and (model is None or isinstance(step, model))
+        ]
+    return steps

@@ -8,6 +8,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.routable_page.models import RoutablePageMixin
 from wagtail.models import get_page_models
 
 
@@ -56,6 +57,21 @@ class CourseStep(models.Model):
         """What is the step's own: by default its page, `outline` passed on to `get_context`
         (Wagtail's `Page.serve` hands its keyword arguments to it)."""
         return super().serve(request, *args, outline=outline, **kwargs)
+
+
+class RoutableCourseStep(CourseStep):
+    """A step with routes of its own (a quiz's attempts, an assignment's form), declared as
+    `class QuizPage(RoutableCourseStep, RoutablePageMixin, BasePage)`: in that order the gate
+    (`CourseStep.serve`) runs before Wagtail's routing, and every route gets the outline as its
+    `outline` keyword argument. (Inheriting RoutablePageMixin here would put it after `Page` in
+    the page's method order, and its routes would never be served.)"""
+
+    class Meta:
+        abstract = True
+
+    def serve_step(self, request, view=None, args=None, kwargs=None, *, outline):
+        kwargs = {**(kwargs or {}), "outline": outline}
+        return RoutablePageMixin.serve(self, request, view, args, kwargs)
 
 
 def step_models():

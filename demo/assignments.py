@@ -1,5 +1,6 @@
 """The demo course's assignment: "Map your municipality's open data", with a three-criterion
-rubric, in every demo language, and two cohort learners' work (one graded, one waiting).
+rubric, in every demo language, and two cohort learners' work (one graded, one waiting); and the
+action plan step at the course's end, with one municipality's plan under way.
 Content is data: demo/data/assignments.toml. Idempotent: found by slug, work made only once."""
 
 import tomllib
@@ -11,7 +12,15 @@ from django.db import transaction
 from django.utils import timezone
 
 from academy.accounts.models import User
-from assignments.models import AssignmentPage, Submission
+from assignments.models import ActionPlan, ActionPlanPage, AssignmentPage, Submission
+from assignments.plans import (
+    plan_action_add,
+    plan_action_status,
+    plan_goal_add,
+    plan_review,
+    plan_start,
+    plan_submit,
+)
 from assignments.services import submission_grade, submission_save, submission_submit
 from courses.models import Cohort, CoursePage, ModulePage
 from demo.translations import ensure_translation
@@ -50,8 +59,84 @@ def load(*, stdout=None) -> None:
                 ensure_translation(assignment, language, _translated(assignment, texts))
     with transaction.atomic():
         made = _work(plan, assignment, cohort, course)
+    with transaction.atomic():
+        step = _plan_step(plan["plan"], course)
+        _plan(plan["plan"], step, cohort, course)
     if stdout is not None:
         stdout.write(color_style().SUCCESS(f"Assignments: {assignment.title} ({made} new work)."))
+
+
+def _plan_step(data, course) -> ActionPlanPage:
+    module = ModulePage.objects.child_of(course).order_by("path")[data["module"] - 1]
+    step = ActionPlanPage.objects.child_of(module).filter(slug=data["slug"]).first()
+    if step is None:
+        step = ActionPlanPage(
+            title=data["title"],
+            slug=data["slug"],
+            instructions=[{"type": "paragraph", "value": data["instructions"]}],
+        )
+        module.add_child(instance=step)
+        step.save_revision().publish()
+    for language, texts in data["translations"].items():
+        if module.get_translations().filter(locale__language_code=language).exists():
+            ensure_translation(
+                step,
+                language,
+                {
+                    "title": texts["title"],
+                    "instructions": [{"type": "paragraph", "value": texts["instructions"]}],
+                },
+            )
+    return step
+
+
+def _plan(data, step, cohort, course) -> None:
+    """One municipality's plan: two goals, three actions, one under way, approved by the
+    trainer."""
+    if ActionPlan.objects.filter(step=step).exists():
+        return
+    demo_learner = User.objects.filter(email="learner@lap.example").first()
+    others = [  # of another municipality: approval completes the step for the plan's authors
+        person
+        for person in _cohort_learners(cohort)
+        if demo_learner is None or person.organisation_id != demo_learner.organisation_id
+    ]
+    author = others[data["learner"] - 1]
+    plan = plan_start(step=step, learner=author)
+    for row in data["goals"]:
+        goal = plan_goal_add(
+            plan=plan,
+            user=author,
+            text=row["text"],
+            principles=row["principles"],
+            indicators=row["indicators"],
+        )
+        for text, owner, days, status in row["actions"]:
+            action = plan_action_add(
+                plan=plan,
+                user=author,
+                goal_id=goal.pk,
+                text=text,
+                owner=owner,
+                due_on=timezone.localdate() + timedelta(days=days),
+            )
+            plan_action_status(plan=plan, user=author, action_id=action.pk, status=status)
+    plan_submit(plan=plan, user=author)
+    if trainer := course.trainers.first():
+        plan_review(
+            plan=plan,
+            reviewer=trainer,
+            approve=True,
+            comment="A plan the council can adopt. Keep its statuses up to date.",
+        )
+
+
+def _cohort_learners(cohort) -> list:
+    return list(
+        User.objects.filter(enrollments__cohort=cohort)
+        .exclude(email="learner@lap.example")  # the demo learner does it themselves
+        .order_by("full_name", "pk")
+    )
 
 
 def _end_of_day_in(days):
@@ -93,11 +178,7 @@ def _work(plan, assignment, cohort, course) -> int:
     """The cohort's first learners (by name) hand in; the first is graded by the trainer."""
     if Submission.objects.filter(assignment=assignment).exists():
         return 0
-    learners = list(
-        User.objects.filter(enrollments__cohort=cohort)
-        .exclude(email="learner@lap.example")  # the demo learner does it themselves
-        .order_by("full_name", "pk")
-    )
+    learners = _cohort_learners(cohort)
     trainer = course.trainers.first()
     for row in plan["work"]:
         learner = learners[row["learner"] - 1]

@@ -12,13 +12,12 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 
 from academy.core.models import BasePage
-from courses.steps import CourseStep
+from courses.steps import CourseStep, RoutableCourseStep
 
 from .blocks import AnswerKeyBlock
 
 
-# CourseStep first: its `serve` (the gate) runs before the routes.
-class QuizPage(CourseStep, RoutablePageMixin, BasePage):
+class QuizPage(RoutableCourseStep, RoutablePageMixin, BasePage):
     """A quiz: a course step that a learner completes by passing it."""
 
     class ReviewPolicy(models.TextChoices):
@@ -84,11 +83,6 @@ class QuizPage(CourseStep, RoutablePageMixin, BasePage):
 
     def completes_on_mark(self):
         return False
-
-    def serve_step(self, request, view=None, args=None, kwargs=None, *, outline):
-        # Every route of the quiz is behind the step's gate and gets its outline.
-        kwargs = {**(kwargs or {}), "outline": outline}
-        return RoutablePageMixin.serve(self, request, view, args, kwargs)
 
     @path("")
     def overview(self, request, outline):

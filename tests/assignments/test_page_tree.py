@@ -6,7 +6,7 @@ from django.urls import reverse
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from assignments.models import AssignmentPage
+from assignments.models import ActionPlanPage, AssignmentPage
 from assignments.services import submission_save
 from courses.models import CourseIndexPage, CoursePage, ModulePage
 from courses.services import enrollment_create
@@ -114,3 +114,26 @@ def test_an_assignment_with_handed_in_work_is_not_deleted(client, admin_user):
     client.force_login(admin_user)
     client.post(reverse("wagtailadmin_pages:delete", args=[assignment.pk]))
     assert AssignmentPage.objects.filter(pk=assignment.pk).exists()
+
+
+class ActionPlanPageTests(WagtailPageTestCase):
+    def test_an_action_plan_step_lives_in_a_module_renders_and_previews(self):
+        self.assertAllowedParentPageTypes(ActionPlanPage, {ModulePage})
+        self.assertAllowedSubpageTypes(ActionPlanPage, set())
+        self.login()
+        module = make_course(modules=1, lessons_per_module=0).get_children().get()
+        data = nested_form_data(
+            {
+                "title": "Our action plan",
+                "instructions": streamfield(
+                    [("paragraph", rich_text("<p>Plan with your colleagues.</p>"))]
+                ),
+                "is_required": "on",
+            }
+        )
+        self.assertCanCreate(module, ActionPlanPage, data)
+        step = ActionPlanPage.objects.child_of(module).get()
+        self.assertPageIsPreviewable(step, post_data=data)
+        learner = UserFactory()
+        enrollment_create(learner=learner, course=module.get_parent().specific)
+        self.assertPageIsRenderable(step, user=learner)

@@ -32,7 +32,7 @@ pytestmark = pytest.mark.django_db
 # A few are the lookups of the original quiz and course (attempts and progress are kept on the
 # originals whatever the language: courses/translations.py), a constant, and one the questions'
 # positions, to name blank ones before a submission.
-BUDGET = {"start": 17, "save": 15, "submit": 31}
+BUDGET = {"start": 17, "save": 15, "submit": 30}
 
 BUILDERS = [single_choice, multiple_choice, true_false, short_answer, numeric, matching]
 

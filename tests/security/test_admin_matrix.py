@@ -30,6 +30,8 @@ from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS
 from academy.governance.models import Principle
 from assessments.models import Assessment, AssessmentCycle
 from assessments.services import assessment_open
+from assignments.models import ActionPlanPage
+from assignments.plans import plan_action_add, plan_goal_add, plan_start, plan_submit
 from assignments.services import submission_save, submission_submit
 from certificates.models import (
     BulkIssueJob,
@@ -156,6 +158,8 @@ OBJECT_OF_VIEW = {
     "cohort_mastery": "cohort",
     "cohort_reflections": "cohort",
     "assignment_grade": "submission",
+    "action_plan_review": "action_plan",
+    "cohort_action_plans": "cohort",
     "organisation_mastery": "organisation",
     "quiz_item_analysis": "quiz",
     "certificates_bulk_progress": "bulk_job",
@@ -346,6 +350,15 @@ def build_world():
     assignment = add_assignment(ModulePage.objects.child_of(course_b).get(), title="Task B")
     submission_save(assignment=assignment, learner=learner, text="Work B Confidential")
     submission = submission_submit(assignment=assignment, learner=learner)
+    plan_step = (
+        ModulePage.objects.child_of(course_b)
+        .get()
+        .add_child(instance=ActionPlanPage(title="Plan B", slug="plan-b", instructions=[]))
+    )
+    plan = plan_start(step=plan_step, learner=learner)
+    goal = plan_goal_add(plan=plan, user=learner, text="Goal B Confidential")
+    plan_action_add(plan=plan, user=learner, goal_id=goal.pk, text="Action B", owner="B")
+    plan_submit(plan=plan, user=learner)
     lesson = LessonPage.objects.descendant_of(course_b).get()
     reflection_save(
         learner=learner,
@@ -381,6 +394,7 @@ def build_world():
         "assessment": assessment,
         "assessment_survey": assessment.surveys.get(audience="citizens"),
         "submission": submission,
+        "action_plan": plan,
         # Words only course B's own pages show.
         "secrets": [
             "Course B Confidential",
@@ -394,6 +408,7 @@ def build_world():
             "ELoGE B Confidential",
             "Work B Confidential",
             "Reflection B Confidential",
+            "Goal B Confidential",
         ],
     }
 
