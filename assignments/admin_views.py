@@ -14,6 +14,7 @@ from courses.admin_views import cohorts_visible_to
 from courses.grading import WorkToGrade, graded_since, next_work_to_grade
 from courses.permissions import in_courses_trained_by
 
+from .blocks import with_principle_labels
 from .models import ActionPlan, Submission
 from .plans import PlanRefused, plan_members, plan_review
 from .services import SubmissionRefused, submission_grade, submission_return
@@ -170,7 +171,7 @@ def plan_review_view(request, pk):
             return redirect("grading_queue")
     context = {
         "plan": plan,
-        "goals": plan.goals.prefetch_related("actions"),
+        "goals": with_principle_labels(list(plan.goals.prefetch_related("actions"))),
         "members": plan_members(plan),
         "changes": plan.changes.select_related("author")[:100],
     }
@@ -193,6 +194,7 @@ def cohort_plans_view(request, pk):
         .prefetch_related("goals__actions")
         .order_by("step__path", "organisation__name")
     )
+    with_principle_labels([goal for plan in plans for goal in plan.goals.all()])  # prefetched
     heading = _("Action plans: %(cohort)s") % {"cohort": cohort.name}
     return TemplateResponse(
         request, "assignments/admin/cohort_plans.html", {"heading": heading, "plans": plans}

@@ -20,6 +20,15 @@ def principle_choices():
     return [(number, f"{number}. {names[number]}") for number in sorted(names)]
 
 
+def with_principle_labels(goals):
+    """`goals` (anything with `principles`, a list of numbers), each given `principle_labels`:
+    "6. Openness and Transparency", in the reader's language. One query for all."""
+    names = dict(principle_choices())
+    for goal in goals:
+        goal.principle_labels = [names[n] for n in goal.principles if n in names]
+    return goals
+
+
 class PrinciplesBlock(blocks.FieldBlock):
     """Principles chosen by number (what mastery counts). Stored and read as numbers without
     a query: the names are looked up only when an editor's form shows them."""

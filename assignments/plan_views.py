@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from courses.outline import step_context
 
-from .blocks import principle_choices
+from .blocks import principle_choices, with_principle_labels
 from .models import ActionPlan, PlanAction
 from .plans import (
     PlanRefused,
@@ -48,7 +48,9 @@ class ActionForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("Action"), max_length=300)
     owner = forms.CharField(label=gettext_lazy("Who"), max_length=150)
     due_on = forms.DateField(
-        label=gettext_lazy("By"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=gettext_lazy("By when"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
 
     def __init__(self, *args, goals=(), **kwargs):
@@ -60,7 +62,7 @@ FORMS = {"goal": GoalForm, "action": ActionForm}
 
 
 def _page(request, step, outline, plan, *, goal_form=None, action_form=None, error="", status=200):
-    goals = list(plan.goals.prefetch_related("actions")) if plan else []
+    goals = with_principle_labels(list(plan.goals.prefetch_related("actions")) if plan else [])
     context = {
         "page": step,
         "self": step,
