@@ -18,6 +18,7 @@ from .blocks import with_principle_labels
 from .models import ActionPlan, Submission
 from .plans import PlanRefused, plan_members, plan_review
 from .services import SubmissionRefused, submission_grade, submission_return
+from .views import posted_assessment
 
 
 def submissions_gradable_by(user):
@@ -52,10 +53,6 @@ def assignment_work(user) -> list[WorkToGrade]:
     ]
 
 
-def _posted(request, prefix, criteria) -> dict:
-    return {c["id"]: request.POST.get(f"{prefix}-{c['id']}", "") for c in criteria}
-
-
 @require_http_methods(["GET", "POST"])
 def grade_view(request, pk):
     """The grading page of one version: its work, the learner's earlier versions, and the
@@ -65,9 +62,7 @@ def grade_view(request, pk):
     )
     criteria = submission.rubric
     if request.method == "POST":
-        levels = {k: v for k, v in _posted(request, "level", criteria).items() if v}
-        criterion_feedback = _posted(request, "feedback", criteria)
-        feedback = request.POST.get("feedback", "")
+        levels, criterion_feedback, feedback = posted_assessment(request, criteria)
         try:
             if "return" in request.POST:
                 submission_return(
@@ -117,6 +112,9 @@ def _page(request, submission, status=200):
         "criteria": submission.criteria(),
         "files": list(submission.files.all()),
         "earlier": earlier,
+        "peer_reviews": submission.peer_reviews.filter(submitted_at__isnull=False)
+        .select_related("reviewer", "submission")
+        .order_by("submitted_at"),
         "can_grade": submission.status in (Submission.Status.SUBMITTED, Submission.Status.GRADED),
     }
     return TemplateResponse(request, "assignments/admin/grade.html", context, status=status)

@@ -17,7 +17,7 @@ from academy.core.uploads import private_storage
 from courses.steps import CourseStep, RoutableCourseStep
 
 from .blocks import RubricBlock
-from .rubrics import criterion_max, rubric_max, rubric_snapshot
+from .rubrics import assessed_criteria, rubric_max, rubric_snapshot
 
 # What learners may hand in, by the choice a trainer makes; each checked by content
 # (academy.core.uploads) and never served from a public URL.
@@ -92,6 +92,19 @@ class AssignmentPage(RoutableCourseStep, RoutablePageMixin, BasePage):
         help_text=_("The course's certificate is issued only to learners who passed this."),
     )
     rubric = StreamField(RubricBlock(), verbose_name=_("rubric"))
+    peer_review = models.BooleanField(
+        _("peer review"),
+        default=False,
+        help_text=_(
+            "After handing in, each learner reviews colleagues' work of their cohort with the "
+            "rubric, without names. Only the trainer's grade counts."
+        ),
+    )
+    peer_reviews_per_learner = models.PositiveSmallIntegerField(
+        _("reviews per learner"),
+        default=2,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+    )
 
     content_panels = [
         *BasePage.content_panels,
@@ -106,6 +119,7 @@ class AssignmentPage(RoutableCourseStep, RoutablePageMixin, BasePage):
                 FieldRowPanel([FieldPanel("due_at"), FieldPanel("due_days_after_start")]),
                 FieldRowPanel([FieldPanel("accepts_late"), FieldPanel("pass_mark")]),
                 FieldRowPanel([FieldPanel("is_required"), FieldPanel("required_for_certificate")]),
+                FieldRowPanel([FieldPanel("peer_review"), FieldPanel("peer_reviews_per_learner")]),
             ],
             heading=_("Assignment rules"),
         ),
@@ -151,6 +165,12 @@ class AssignmentPage(RoutableCourseStep, RoutablePageMixin, BasePage):
         from .views import assignment_view
 
         return assignment_view(request, self, outline)
+
+    @path("reviews/<int:review_id>/")
+    def peer_review_page(self, request, review_id, outline):
+        from .views import peer_review_view
+
+        return peer_review_view(request, self, review_id, outline)
 
     def serve_preview(self, request, mode_name):
         from .views import assignment_preview
@@ -235,15 +255,7 @@ class Submission(models.Model):
 
     def criteria(self) -> list[dict]:
         """The frozen rubric with the trainer's chosen level and feedback on each criterion."""
-        return [
-            {
-                **criterion,
-                "chosen": self.levels.get(criterion["id"]),
-                "feedback": self.criterion_feedback.get(criterion["id"], ""),
-                "max_points": criterion_max(criterion),
-            }
-            for criterion in self.rubric
-        ]
+        return assessed_criteria(self.rubric, self.levels, self.criterion_feedback)
 
 
 def submission_file_path(instance, filename):
@@ -271,6 +283,51 @@ class SubmissionFile(models.Model):
 
     def __str__(self):
         return self.original_name
+
+
+class PeerReview(models.Model):
+    """A learner's assessment of a colleague's submitted version with its rubric. Learners see
+    it without the reviewer's name; it counts for nothing, the trainer's grade does."""
+
+    submission = models.ForeignKey(
+        Submission,
+        verbose_name=_("submission"),
+        on_delete=models.CASCADE,
+        related_name="peer_reviews",
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reviewer"),
+        on_delete=models.CASCADE,
+        related_name="peer_reviews",
+    )
+    assigned_at = models.DateTimeField(_("assigned"), default=timezone.now)
+    submitted_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    levels = models.JSONField(_("chosen levels"), default=dict, blank=True)
+    criterion_feedback = models.JSONField(_("feedback per criterion"), default=dict, blank=True)
+    feedback = models.TextField(_("feedback"), blank=True, max_length=10_000)
+    score = models.PositiveIntegerField(_("score"), null=True, blank=True)
+    max_score = models.PositiveIntegerField(_("points possible"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("peer review")
+        verbose_name_plural = _("peer reviews")
+        ordering = ["assigned_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "reviewer"], name="one_peer_review_per_submission"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.reviewer} → {self.submission}"
+
+    @property
+    def is_sent(self) -> bool:
+        return self.submitted_at is not None
+
+    def criteria(self) -> list[dict]:
+        return assessed_criteria(self.submission.rubric, self.levels, self.criterion_feedback)
 
 
 class ActionPlanPage(RoutableCourseStep, RoutablePageMixin, BasePage):

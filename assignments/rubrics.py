@@ -32,6 +32,19 @@ def criterion_max(criterion: dict) -> int:
     return max((level["points"] for level in criterion["levels"]), default=0)
 
 
+def assessed_criteria(snapshot: list[dict], levels: dict, feedback: dict) -> list[dict]:
+    """The frozen rubric with an assessor's chosen level and feedback on each criterion."""
+    return [
+        {
+            **criterion,
+            "chosen": levels.get(criterion["id"]),
+            "feedback": feedback.get(criterion["id"], ""),
+            "max_points": criterion_max(criterion),
+        }
+        for criterion in snapshot
+    ]
+
+
 def rubric_max(snapshot: list[dict]) -> int:
     return sum(criterion_max(c) for c in snapshot)
 
@@ -83,3 +96,20 @@ def principle_points(snapshot: list[dict], chosen: dict[str, str]) -> dict[int, 
             pair[0] += level["points"] if level else 0
             pair[1] += criterion_max(criterion)
     return {number: (got, out_of) for number, (got, out_of) in points.items()}
+
+
+def peer_reviews_to_assign(
+    candidates: list[dict], *, wanted: int, reviewer_organisation: int | None
+) -> list[int]:
+    """Which submissions a reviewer gets, from `candidates` ({"id", "organisation", "reviews",
+    "submitted_at"}: colleagues' latest versions, the reviewer's own excluded): up to `wanted`,
+    another organisation's before their own, then those with the fewest reviews so far, so
+    that each submission gets its share, then the oldest."""
+
+    def order(candidate):
+        own = reviewer_organisation is not None and candidate["organisation"] == (
+            reviewer_organisation
+        )
+        return (own, candidate["reviews"], candidate["submitted_at"], candidate["id"])
+
+    return [candidate["id"] for candidate in sorted(candidates, key=order)[: max(wanted, 0)]]

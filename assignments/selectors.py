@@ -3,9 +3,11 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Prefetch
+
 from courses.translations import canonical_pk
 
-from .models import AssignmentPage, Submission
+from .models import AssignmentPage, PeerReview, Submission
 from .rubrics import rubric_snapshot
 from .services import due_for_learner
 
@@ -32,11 +34,15 @@ class AssignmentStatus:
 
 
 def assignment_status_for(*, assignment: AssignmentPage, learner) -> AssignmentStatus:
-    """The learner's versions of their work on `assignment` (in any language), with their files,
-    in two queries (plus the due date's enrollment lookup)."""
+    """The learner's versions of their work on `assignment` (in any language), with their files
+    and the colleagues' reviews sent on them, in three queries (plus the due date's enrollment
+    lookup)."""
+    sent = PeerReview.objects.filter(submitted_at__isnull=False).order_by("submitted_at")
     versions = list(
         Submission.objects.filter(assignment_id=canonical_pk(assignment), learner=learner)
-        .prefetch_related("files")
+        .prefetch_related(
+            "files", Prefetch("peer_reviews", queryset=sent, to_attr="peer_assessments")
+        )
         .order_by("-version")
     )
     draft = versions.pop(0) if versions and versions[0].is_draft else None

@@ -185,7 +185,8 @@ def _locked_for_grading(submission, grader) -> Submission:
     return locked
 
 
-def _checked_levels(snapshot, levels):
+def checked_levels(snapshot, levels):
+    """The score of `levels` on the rubric `snapshot`, or a refusal in the assessor's words."""
     try:
         return rubric_result(snapshot, levels)
     except RubricMismatch:
@@ -200,7 +201,7 @@ def submission_grade(
     now = timezone.now()
     with transaction.atomic():
         locked = _locked_for_grading(submission, grader)
-        result = _checked_levels(locked.rubric, levels)
+        result = checked_levels(locked.rubric, levels)
         locked.levels = levels
         locked.criterion_feedback = {k: v for k, v in criterion_feedback.items() if v.strip()}
         locked.feedback = feedback

@@ -1,6 +1,8 @@
 """The assignment page (served by AssignmentPage behind courses' enrollment gate) and the one
 way to a submitted file."""
 
+from pathlib import Path
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponseNotAllowed
@@ -11,17 +13,36 @@ from django.utils.translation import gettext as _
 from courses.outline import course_of_step, step_context
 from courses.permissions import trains_course
 
-from .models import SubmissionFile
+from .models import PeerReview, SubmissionFile
+from .peer_reviews import peer_review_of, peer_review_submit, peer_reviews_assign
 from .rubrics import criterion_max
 from .selectors import assignment_status_for, shown_rubric
 from .services import SubmissionRefused, submission_save, submission_submit
 
 
-def _render(request, assignment, outline, context, status=200):
+def posted_assessment(request, criteria) -> tuple[dict, dict, str]:
+    """An assessment as the rubric form posts it: {criterion id: level id} for the criteria
+    given a level, {criterion id: feedback}, and the overall feedback."""
+    levels = {c["id"]: request.POST.get(f"level-{c['id']}", "") for c in criteria}
+    feedback = {c["id"]: request.POST.get(f"feedback-{c['id']}", "") for c in criteria}
+    return {k: v for k, v in levels.items() if v}, feedback, request.POST.get("feedback", "")
+
+
+def _render(request, assignment, outline, context, status=200, template="assignment_page"):
     around = step_context(step=assignment, learner=request.user, outline=outline)
     rubric = [{**c, "max_points": criterion_max(c)} for c in shown_rubric(assignment)]
     context = {"page": assignment, "self": assignment, "rubric": rubric, **around, **context}
-    return TemplateResponse(request, "assignments/assignment_page.html", context, status=status)
+    return TemplateResponse(request, f"assignments/{template}.html", context, status=status)
+
+
+def _page_context(assignment, learner, **context) -> dict:
+    status = assignment_status_for(assignment=assignment, learner=learner)
+    # Reviews are given out when the page is read, so a learner who handed in before their
+    # colleagues gets theirs as soon as there is work to review.
+    reviews = []
+    if status.versions:
+        reviews = peer_reviews_assign(assignment=assignment, reviewer=learner)
+    return {"status": status, "peer_reviews": reviews, **context}
 
 
 def assignment_view(request, assignment, outline):
@@ -46,20 +67,44 @@ def assignment_view(request, assignment, outline):
             else:
                 messages.success(request, _("Your draft is saved."))
         except SubmissionRefused as refusal:
-            status = assignment_status_for(assignment=assignment, learner=request.user)
-            return _render(
-                request,
-                assignment,
-                outline,
-                {"status": status, "error": str(refusal), "text": text},
-                status=400,
-            )
+            context = _page_context(assignment, request.user, error=str(refusal), text=text)
+            return _render(request, assignment, outline, context, status=400)
         return redirect(assignment.url)
-    status = assignment_status_for(assignment=assignment, learner=request.user)
-    latest = status.latest
-    return _render(
-        request, assignment, outline, {"status": status, "text": latest.text if latest else ""}
-    )
+    context = _page_context(assignment, request.user)
+    latest = context["status"].latest
+    return _render(request, assignment, outline, {**context, "text": latest.text if latest else ""})
+
+
+def peer_review_view(request, assignment, review_id, outline):
+    """A colleague's work without their name, and the rubric to assess it with. POST sends the
+    review; a refused one comes back as the reviewer filled it. Another's review is a 404."""
+    if request.method not in ("GET", "POST"):
+        return HttpResponseNotAllowed(["GET", "POST"])
+    review = peer_review_of(assignment=assignment, reviewer=request.user, pk=review_id)
+    context, status = {"review": review}, 200
+    if request.method == "POST":
+        levels, criterion_feedback, feedback = posted_assessment(request, review.submission.rubric)
+        try:
+            peer_review_submit(
+                review=review,
+                reviewer=request.user,
+                levels=levels,
+                criterion_feedback=criterion_feedback,
+                feedback=feedback,
+            )
+        except SubmissionRefused as refusal:
+            review.levels, review.criterion_feedback = levels, criterion_feedback
+            review.feedback = feedback
+            context["error"], status = str(refusal), 400
+        else:
+            messages.success(request, _("Your review is sent. Thank you."))
+            return redirect(assignment.url)
+    mine = PeerReview.objects.filter(
+        reviewer=request.user, submission__assignment_id=review.submission.assignment_id
+    ).order_by("assigned_at", "pk")
+    context["number"] = 1 + list(mine.values_list("pk", flat=True)).index(review.pk)
+    context["files"] = list(review.submission.files.all())
+    return _render(request, assignment, outline, context, status=status, template="peer_review")
 
 
 def assignment_preview(request, assignment):
@@ -82,14 +127,21 @@ def submission_file(request, pk):
         SubmissionFile.objects.select_related("submission__assignment"), pk=pk
     )
     submission = stored.submission
+    name = stored.original_name
     if submission.learner_id != request.user.pk and not trains_course(
         request.user, course_of_step(submission.assignment)
     ):
-        raise Http404
+        if not PeerReview.objects.filter(submission=submission, reviewer=request.user).exists():
+            raise Http404
+        # A reviewer does not learn whose work it is, not even from its file's name.
+        name = _("work-%(number)s%(extension)s") % {
+            "number": stored.pk,
+            "extension": Path(name).suffix.lower(),
+        }
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError as missing:
         raise Http404 from missing
-    response = FileResponse(handle, as_attachment=True, filename=stored.original_name)
+    response = FileResponse(handle, as_attachment=True, filename=name)
     response["Cache-Control"] = "private, no-store"
     return response

@@ -5,7 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from assignments.models import AssignmentPage
-from courses.models import ModulePage
+from courses.models import Cohort, Enrollment, ModulePage
+from courses.outline import course_of_step
 from courses.services import enrollment_create
 from tests.factories import _publish, make_course
 
@@ -53,6 +54,16 @@ def assignment_in_new_course(*, learner=None, **fields):
     if learner is not None:
         enrollment_create(learner=learner, course=course)
     return assignment
+
+
+def cohort_of(assignment, learners, name="Hercegovina 2026"):
+    """A cohort of the assignment's course with `learners` enrolled in it."""
+    course = course_of_step(assignment)
+    cohort = Cohort.objects.create(course=course, name=name)
+    for learner in learners:
+        enrollment, _ = enrollment_create(learner=learner, course=course)
+        Enrollment.objects.filter(pk=enrollment.pk).update(cohort=cohort)
+    return cohort
 
 
 @pytest.fixture

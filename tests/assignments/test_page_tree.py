@@ -52,6 +52,7 @@ def assignment_form_data():
             "max_file_mb": "10",
             "max_files": "3",
             "pass_mark": "50",
+            "peer_reviews_per_learner": "2",
             "is_required": "on",
             "required_for_certificate": "on",
             "accepts_late": "on",

@@ -6,11 +6,12 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from assignments.peer_reviews import peer_review_submit, peer_reviews_assign
 from assignments.services import submission_return, submission_save, submission_submit
 from courses.outline import course_of_step
-from tests.factories import assign_trainer
+from tests.factories import UserFactory, assign_trainer
 
-from .conftest import assignment_in_new_course, criterion, pdf
+from .conftest import assignment_in_new_course, cohort_of, criterion, levels_for, pdf
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +61,29 @@ def test_the_grading_page_costs_the_same_for_a_small_and_a_large_history(client,
     small_count = queries(client, reverse("assignment_grade", args=[small_last.pk]))
     client.force_login(other_trainer)
     assert queries(client, reverse("assignment_grade", args=[large_last.pk])) == small_count <= 20
+
+
+def reviewed_by_colleagues(learner, colleagues):
+    """A peer-reviewed assignment `learner` handed in, each of `colleagues` reviewing it (and
+    `learner` reviewing theirs)."""
+    assignment = assignment_in_new_course(peer_review=True, peer_reviews_per_learner=2)
+    others = [UserFactory() for _ in range(colleagues)]
+    cohort_of(assignment, [learner, *others], name=f"Cohort {assignment.pk}")
+    for author in [learner, *others]:
+        submission_save(assignment=assignment, learner=author, text="Work", uploads=[pdf()])
+        submission_submit(assignment=assignment, learner=author)
+    for reviewer in [*others, learner]:
+        for review in peer_reviews_assign(assignment=assignment, reviewer=reviewer):
+            peer_review_submit(
+                review=review,
+                reviewer=reviewer,
+                levels=levels_for(review.submission, [1, 1, 1]),
+                criterion_feedback={},
+                feedback="Good.",
+            )
+    return assignment
+
+
+def test_peer_reviews_cost_the_same_for_three_colleagues_and_eight(learner_client, learner):
+    few, many = reviewed_by_colleagues(learner, 3), reviewed_by_colleagues(learner, 8)
+    assert queries(learner_client, few.url) == queries(learner_client, many.url) <= 30
