@@ -1,4 +1,4 @@
-"""The profile's arithmetic, pure functions over numbers (README: "ELoGE assessments").
+"""The profile's arithmetic, pure functions over numbers (docs/assessments.md, "The profile").
 
 - A principle's self-assessment score is the mean of its three statements' ratings.
 - An audience's survey score for a principle is the mean of the ratings its respondents gave it

@@ -260,7 +260,7 @@ EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.conso
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "LAP Academy <no-reply@lap.example>")
 
-# Security (README "Security"; HSTS and secure cookies are in production.py)
+# Security (docs/security.md; HSTS and secure cookies are in production.py)
 # How many reverse proxies (load balancer, nginx) stand in front of the app servers. Each appends
 # to X-Forwarded-For; academy.core.client_address reads the client's address from it, for the
 # login throttle and the verification rate limit alike. 0: REMOTE_ADDR is the client.

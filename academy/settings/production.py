@@ -1,6 +1,6 @@
 """Production: PostgreSQL, Redis, WhiteNoise, gunicorn (gunicorn.conf.py), Celery worker and beat.
 
-Refuses to start without DJANGO_SECRET_KEY. Environment (see README, "Running at scale"):
+Refuses to start without DJANGO_SECRET_KEY. Environment (see docs/configuration.md):
 
     DJANGO_SECRET_KEY           required
     DJANGO_SECRET_KEY_FALLBACKS old keys, comma-separated, while rotating
