@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods
 
 from courses.admin_views import cohorts_visible_to
 from courses.grading import WorkToGrade, graded_since, next_work_to_grade
@@ -16,6 +16,7 @@ from courses.permissions import in_courses_trained_by
 
 from .blocks import with_principle_labels
 from .models import ActionPlan, Submission
+from .plan_views import plan_pdf
 from .plans import PlanRefused, plan_members, plan_review
 from .services import SubmissionRefused, submission_grade, submission_return
 from .views import posted_assessment
@@ -174,6 +175,13 @@ def plan_review_view(request, pk):
         "changes": plan.changes.select_related("author")[:100],
     }
     return TemplateResponse(request, "assignments/admin/plan_review.html", context, status=status)
+
+
+@require_GET
+def plan_pdf_view(request, pk):
+    """The plan's PDF for its trainers, in the language of the admin."""
+    plan = get_object_or_404(plans_reviewable_by(request.user), pk=pk)
+    return plan_pdf(request, plan, plan.step)
 
 
 def cohort_plans_view(request, pk):

@@ -10,10 +10,12 @@ class AssignmentsConfig(AppConfig):
         from courses.admin_views import register_cohort_link
         from courses.grading import register_work_to_grade
         from courses.mastery import register_score_source
+        from courses.portfolio import register_portfolio_section
         from courses.reports import register_column_source
         from courses.requirements import register_certificate_requirement
 
         from .admin_views import assignment_work, plan_work
+        from .documents import action_plans, passed_assignments
         from .mastery import assignment_columns, plan_columns, rubric_principle_scores
         from .requirements import passed_assignments_problem
 
@@ -26,3 +28,5 @@ class AssignmentsConfig(AppConfig):
         register_cohort_link(
             label=_("Action plans"), url_name="cohort_action_plans", icon="list-ul"
         )
+        register_portfolio_section(passed_assignments, order=20)
+        register_portfolio_section(action_plans, order=30)

@@ -357,6 +357,12 @@ class ActionPlanPage(RoutableCourseStep, RoutablePageMixin, BasePage):
 
         return action_plan_view(request, self, outline)
 
+    @path("pdf/")
+    def plan_pdf(self, request, outline):
+        from .plan_views import action_plan_pdf
+
+        return action_plan_pdf(request, self)
+
     def serve_preview(self, request, mode_name):
         from .plan_views import action_plan_preview
 

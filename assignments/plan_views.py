@@ -3,15 +3,18 @@ plan of the learner's organisation, its forms, and its history."""
 
 from django import forms
 from django.contrib import messages
-from django.http import HttpResponseNotAllowed
+from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_GET
 
+from academy.core.documents import pdf_response
 from courses.outline import step_context
 
 from .blocks import principle_choices, with_principle_labels
+from .documents import plan_document
 from .models import ActionPlan, PlanAction
 from .plans import (
     PlanRefused,
@@ -151,6 +154,20 @@ def action_plan_view(request, step, outline):
             status=400,
         )
     return redirect(step.url)
+
+
+@require_GET
+def action_plan_pdf(request, step):
+    """The learner's plan as a PDF in the language they read it in; 404 without one."""
+    plan = plan_for(step=step, learner=request.user)
+    if plan is None:
+        raise Http404
+    return plan_pdf(request, plan, step)
+
+
+def plan_pdf(request, plan, step):
+    filename = f"action-plan-{plan.pk}.pdf"
+    return pdf_response(plan_document(plan, step), request=request, filename=filename)
 
 
 def action_plan_preview(request, step):

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 
+from academy.core.outbox import task_enqueue
 from courses.models import Enrollment
 from courses.outline import course_of_step
 from courses.permissions import trains_course
@@ -189,4 +190,11 @@ def plan_review(*, plan: ActionPlan, reviewer, approve: bool, comment: str) -> A
         if approve:
             for member in plan_members(locked):
                 step_complete(learner=member, course=course, step=locked.step)
+        _tell_members(locked)
     return locked
+
+
+def _tell_members(plan):
+    from .tasks import send_plan_reviewed  # the tasks call these services
+
+    task_enqueue(send_plan_reviewed, plan.pk)

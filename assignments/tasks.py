@@ -6,7 +6,8 @@ from academy.core.mail import send_templated_email
 from academy.core.task_options import SENDS_EMAIL
 from courses.translations import version_for
 
-from .models import Submission
+from .models import ActionPlan, Submission
+from .plans import plan_members
 
 
 @shared_task(**SENDS_EMAIL)
@@ -41,3 +42,35 @@ def send_submission_reviewed(submission_id):
             "url": settings.WAGTAILADMIN_BASE_URL + assignment.url,
         },
     )
+
+
+@shared_task(**SENDS_EMAIL)
+def send_plan_reviewed(plan_id):
+    """Tell each of the plan's members, in their own language, that a trainer approved it or
+    returned it with a comment."""
+    plan = ActionPlan.objects.select_related("step", "organisation").filter(pk=plan_id).first()
+    if plan is None or plan.status not in (ActionPlan.Status.APPROVED, ActionPlan.Status.RETURNED):
+        return
+    approved = plan.status == ActionPlan.Status.APPROVED
+    for member in plan_members(plan):
+        step = version_for(plan.step, member.preferred_language)
+        send_templated_email(
+            to=member.email,
+            language=member.preferred_language,
+            subject=lambda step=step: (
+                (
+                    _("Your action plan %(plan)s is approved")
+                    if approved
+                    else _("Your action plan %(plan)s was returned with comments")
+                )
+                % {"plan": step.title}
+            ),
+            template="assignments/email/plan_reviewed.txt",
+            context=lambda member=member, step=step: {
+                "plan": plan,
+                "member": member,
+                "step": step,
+                "approved": approved,
+                "url": settings.WAGTAILADMIN_BASE_URL + step.url,
+            },
+        )

@@ -4,7 +4,7 @@ from wagtail import hooks
 
 from courses.wagtail_hooks import refuse_page_deletion
 
-from .admin_views import cohort_plans_view, grade_view, plan_review_view
+from .admin_views import cohort_plans_view, grade_view, plan_pdf_view, plan_review_view
 from .models import ActionPlan, ActionPlanPage, AssignmentPage, Submission
 
 
@@ -13,6 +13,7 @@ def register_assignment_grading_urls():
     return [
         path("assignments/submissions/<int:pk>/grade/", grade_view, name="assignment_grade"),
         path("action-plans/<int:pk>/review/", plan_review_view, name="action_plan_review"),
+        path("action-plans/<int:pk>/plan.pdf", plan_pdf_view, name="action_plan_pdf"),
         path("cohorts/<int:pk>/action-plans/", cohort_plans_view, name="cohort_action_plans"),
     ]
 

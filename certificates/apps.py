@@ -7,10 +7,12 @@ class CertificatesConfig(AppConfig):
     verbose_name = _("Certificates")
 
     def ready(self):
+        from courses.portfolio import register_portfolio_section
         from courses.reports import register_column_source, register_organisation_column_source
         from courses.signals import course_completed, course_result_changed
 
         from . import handlers
+        from .portfolio import certificates_section
         from .reports import certificate_status_column, certificates_per_organisation
 
         course_completed.connect(handlers.on_course_completed, dispatch_uid="certificates.issue")
@@ -19,3 +21,4 @@ class CertificatesConfig(AppConfig):
         )
         register_column_source(certificate_status_column)
         register_organisation_column_source(certificates_per_organisation)
+        register_portfolio_section(certificates_section, order=10)

@@ -1,12 +1,9 @@
 """Certificate PDFs with reportlab: A4, embedded Roboto (Latin with č ć đ š ž, and Cyrillic), the
 issuers' logos, signatures, a QR code of the verification URL, the serial and the code."""
 
-from functools import cache
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-import font_roboto
 from django.conf import settings
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
@@ -17,23 +14,14 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph
 
+from academy.core.documents import register_fonts
 from academy.core.formatting import percent
 from courses.requirements import certificate_facts
 
 from .models import PLACEHOLDER, printed_name
-
-FONT_DIR = Path(font_roboto.__file__).parent / "files"
-
-
-@cache
-def register_fonts():
-    pdfmetrics.registerFont(TTFont("Roboto", FONT_DIR / "Roboto-Regular.ttf"))
-    pdfmetrics.registerFont(TTFont("Roboto-Bold", FONT_DIR / "Roboto-Bold.ttf"))
 
 
 def verification_url(certificate) -> str:

@@ -14,7 +14,9 @@ class CoursesConfig(AppConfig):
         from academy.governance.models import Principle
 
         from .models import CoursePage
+        from .portfolio import register_portfolio_section, shared_reflections
 
+        register_portfolio_section(shared_reflections, order=90)
         page_published.connect(
             _sync_trainers, sender=CoursePage, dispatch_uid="courses.sync_trainers"
         )

@@ -47,11 +47,13 @@ def reflection_save(*, learner, lesson: LessonPage, block_id: str, text: str, sh
     return reflection
 
 
-def journal_of(*, learner) -> list[tuple]:
-    """The learner's reflections by course, in course order, each lesson and course in the
-    reader's language: [(course, [(lesson, reflection)])]. Four queries, whatever the count."""
+def journal_of(*, learner, shared_only: bool = False) -> list[tuple]:
+    """The learner's reflections (those shared with trainers, if `shared_only`) by course, in
+    course order, each lesson and course in the reader's language:
+    [(course, [(lesson, reflection)])]. Four queries, whatever the count."""
+    mine = Reflection.objects.filter(learner=learner)
     reflections = list(
-        Reflection.objects.filter(learner=learner)
+        (mine.filter(shared=True) if shared_only else mine)
         .select_related("lesson")
         .order_by("lesson__path", "pk")
     )

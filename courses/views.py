@@ -10,12 +10,16 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from wagtail.models import Page
 
+from academy.core.documents import pdf_response
+from academy.home.models import BrandingSettings
+
 from .catalogue import my_learning_for, search_lessons
 from .dashboard import learning_panels
 from .journal import ReflectionRefused, journal_of, reflection_prompt, reflection_save
 from .mastery import mastery_for_learners
 from .models import Cohort, CoursePage, LessonPage, Reflection
 from .outline import course_of_step, course_outline_for
+from .portfolio import portfolio_of
 from .services import (
     EnrollmentNotAllowed,
     InvalidUnsubscribeLink,
@@ -72,6 +76,25 @@ def search(request):
     query = request.GET.get("q", "").strip()[:200]
     lessons = search_lessons(query=query) if query else []
     return TemplateResponse(request, "courses/search.html", {"query": query, "lessons": lessons})
+
+
+def _portfolio(request):
+    programme = BrandingSettings.for_request(request).programme_name
+    return portfolio_of(learner=request.user, programme=programme)
+
+
+@require_GET
+@login_required
+def portfolio(request):
+    """My portfolio: certificates, passed assignments, action plans and shared reflections."""
+    return TemplateResponse(request, "courses/portfolio.html", {"document": _portfolio(request)})
+
+
+@require_GET
+@login_required
+def portfolio_pdf(request):
+    """The portfolio as one PDF, in the language the learner reads the site in."""
+    return pdf_response(_portfolio(request), request=request, filename="portfolio.pdf")
 
 
 @require_GET

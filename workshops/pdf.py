@@ -3,12 +3,9 @@ Cyrillic, as the certificates): the project's logos, session, venue, date and ti
 per learner with name, organisation and an empty signature cell, repeated on as many A4 pages as
 the cohort needs."""
 
-from functools import cache
 from io import BytesIO
-from pathlib import Path
 from xml.sax.saxutils import escape
 
-import font_roboto
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from reportlab.lib import colors
@@ -16,22 +13,13 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import Image, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 from wagtail.models import Site
 
+from academy.core.documents import BOLD, FONT, register_fonts
+
 from .models import SignInSheetSettings
 from .selectors import roll_call_rows
-
-FONT, BOLD = "Roboto", "Roboto-Bold"
-
-
-@cache
-def _register_fonts():
-    directory = Path(font_roboto.__file__).parent / "files"
-    pdfmetrics.registerFont(TTFont(FONT, directory / "Roboto-Regular.ttf"))
-    pdfmetrics.registerFont(TTFont(BOLD, directory / "Roboto-Bold.ttf"))
 
 
 def _text(value) -> str:
@@ -55,7 +43,7 @@ def cohort_language(cohort) -> str:
 
 def sign_in_sheet_pdf(*, meeting, request=None) -> bytes:
     """The sheet as PDF bytes, in the language of the cohort's course."""
-    _register_fonts()
+    register_fonts()
     cohort = meeting.session.cohort
     with translation.override(cohort_language(cohort)):
         return _render(meeting, cohort, request)

@@ -5,6 +5,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
+from academy.accounts.models import User
 from assignments.models import ActionPlan, ActionPlanPage, PlanAction, PlanChange
 from assignments.plans import (
     PlanRefused,
@@ -107,6 +108,30 @@ def test_a_trainer_approves_the_plan_and_its_members_complete_the_step(step, mun
     done = StepProgress.objects.filter(step_id=step.pk, completed_at__isnull=False)
     assert set(done.values_list("learner_id", flat=True)) == {amra.pk, tarik.pk}
     assert plan.changes.filter(kind="submitted").count() == 1
+
+
+def test_the_members_are_emailed_the_review_each_in_their_language(
+    step, municipality, mailoutbox, django_capture_on_commit_callbacks
+):
+    amra, tarik = colleague(step, municipality, "Amra"), colleague(step, municipality, "Tarik")
+    User.objects.filter(pk=tarik.pk).update(preferred_language="hr")
+    plan = plan_with_an_action(step, amra)
+    plan_submit(plan=plan, user=amra)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        plan_review(
+            plan=plan,
+            reviewer=assign_trainer(course_of_step(step)),
+            approve=False,
+            comment="Give each action an owner by name.",
+        )
+
+    by_address = {email.to[0]: email for email in mailoutbox}
+    assert set(by_address) == {amra.email, tarik.email}
+    english, croatian = by_address[amra.email], by_address[tarik.email]
+    assert "returned with comments" in english.subject
+    assert "Give each action an owner by name." in english.body and step.url in english.body
+    assert "returned with comments" not in croatian.subject  # written in Croatian
 
 
 def test_after_the_course_actions_move_on_with_their_history(client, step, municipality):

@@ -541,6 +541,27 @@ ATTACKS = {
         "assignments/test_grading.py::test_submitted_files_are_served_to_their_learner_and_trainers_only"
     ),
     "a draft cannot be graded": ("assignments/test_grading.py::test_a_draft_cannot_be_graded"),
+    "a peer review of one's own work refused": (
+        "assignments/test_peer_review.py::test_a_review_of_ones_own_work_is_refused"
+    ),
+    "another learner's peer review or a forged id is a 404": (
+        "assignments/test_peer_review.py::test_another_learners_review_or_a_forged_id_is_a_404_and_changes_nothing"
+    ),
+    "a peer review with a level of another criterion refused, the form kept": (
+        "assignments/test_peer_review.py::test_a_level_of_another_criterion_or_no_comment_is_refused_and_the_form_keeps_it"
+    ),
+    "a peer review sent twice keeps the first": (
+        "assignments/test_peer_review.py::test_sending_a_review_twice_keeps_the_first"
+    ),
+    "a peer's file served only to the reviewers given it, under a neutral name": (
+        "assignments/test_peer_review.py::test_a_reviewer_downloads_the_work_under_a_name_that_does_not_tell_whose_it_is"
+    ),
+    "an action plan's PDF for its members and the course's trainers only": (
+        "certificates/test_portfolio.py::test_a_plan_member_downloads_the_plan_and_an_outsider_gets_nothing"
+    ),
+    "the portfolio is for its learner only": (
+        "certificates/test_portfolio.py::test_the_portfolio_is_for_its_learner_only"
+    ),
 }
 
 
