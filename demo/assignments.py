@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from academy.accounts.models import User
 from assignments.models import ActionPlan, ActionPlanPage, AssignmentPage, Submission
+from assignments.peer_reviews import peer_review_submit, peer_reviews_assign
 from assignments.plans import (
     plan_action_add,
     plan_action_status,
@@ -49,6 +50,8 @@ def load(*, stdout=None) -> None:
                 instructions=[{"type": "paragraph", "value": plan["instructions"]}],
                 rubric=[_criterion(row) for row in plan["criteria"]],
                 pass_mark=plan["pass_mark"],
+                peer_review=True,
+                peer_reviews_per_learner=plan["peer_reviews_per_learner"],
                 due_at=_end_of_day_in(plan["due_in_days"]),
                 required_for_certificate=plan["required_for_certificate"],
             )
@@ -175,7 +178,8 @@ def _translated(assignment, texts) -> dict:
 
 
 def _work(plan, assignment, cohort, course) -> int:
-    """The cohort's first learners (by name) hand in; the first is graded by the trainer."""
+    """The cohort's first learners (by name) hand in; the first is graded by the trainer, and
+    the second reviews the first's work."""
     if Submission.objects.filter(assignment=assignment).exists():
         return 0
     learners = _cohort_learners(cohort)
@@ -196,4 +200,21 @@ def _work(plan, assignment, cohort, course) -> int:
                 criterion_feedback={},
                 feedback=row["feedback"],
             )
+        if review := row.get("peer_review"):
+            _peer_review(assignment, learner, review)
     return len(plan["work"])
+
+
+def _peer_review(assignment, reviewer, review) -> None:
+    """The reviewer's first review (the work of the learner who handed in first) sent."""
+    first = peer_reviews_assign(assignment=assignment, reviewer=reviewer)[0]
+    peer_review_submit(
+        review=first,
+        reviewer=reviewer,
+        levels={
+            criterion["id"]: criterion["levels"][pick]["id"]
+            for criterion, pick in zip(first.submission.rubric, review["levels"], strict=True)
+        },
+        criterion_feedback={},
+        feedback=review["feedback"],
+    )
