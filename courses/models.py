@@ -1,6 +1,5 @@
 import secrets
 
-from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -16,6 +15,7 @@ from academy.core.blocks import ContentStreamBlock
 from academy.core.models import BasePage
 from academy.core.page_cache import tree_generation
 from academy.core.search import search_fold, stream_text
+from academy.governance.widgets import PrincipleCheckboxes
 
 from .steps import CourseStep, step_models
 from .translations import canonical_pk
@@ -99,7 +99,7 @@ class CoursePage(BasePage):
         ),
         MultiFieldPanel(
             [
-                FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("principles", widget=PrincipleCheckboxes),
                 FieldPanel("tags"),
             ],
             heading=_("Principles and tags"),
@@ -181,7 +181,7 @@ class LessonPage(CourseStep, BasePage):
             [
                 FieldPanel("estimated_minutes"),
                 FieldPanel("is_required"),
-                FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("principles", widget=PrincipleCheckboxes),
                 FieldPanel("tags"),
             ],
             heading=_("About this lesson"),

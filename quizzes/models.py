@@ -1,4 +1,3 @@
-from django import forms
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -12,6 +11,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, TranslatableMixin
 
 from academy.core.models import BasePage
+from academy.governance.widgets import PrincipleCheckboxes
 from courses.steps import CourseStep, RoutableCourseStep
 
 from .blocks import AnswerKeyBlock
@@ -151,7 +151,7 @@ class Question(TranslatableMixin, Orderable, ClusterableModel):
         FieldPanel("answer_key"),
         FieldPanel("general_feedback"),
         FieldPanel("explanation"),
-        FieldPanel("principles", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("principles", widget=PrincipleCheckboxes),
     ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):

@@ -1,4 +1,5 @@
 from django.db import models
+from django.db.models import F, OuterRef, Subquery
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import TranslatableMixin
 from wagtail.search import index
@@ -7,6 +8,20 @@ from wagtail.search import index
 class PrincipleQuerySet(models.QuerySet):
     def in_order(self):
         return self.order_by("number")
+
+    def with_original_pk(self):
+        """Each row with `original_pk`: the id of the principle as written, the first created of
+        its translations (the seeded row; what pages, lessons and questions point at)."""
+        first = (
+            Principle.objects.filter(translation_key=OuterRef("translation_key"))
+            .order_by("pk")
+            .values("pk")[:1]
+        )
+        return self.annotate(original_pk=Subquery(first))
+
+    def originals(self):
+        """Each principle once, as written (see `with_original_pk`)."""
+        return self.with_original_pk().filter(pk=F("original_pk"))
 
 
 class Principle(TranslatableMixin, index.Indexed, models.Model):

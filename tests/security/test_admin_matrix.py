@@ -159,6 +159,7 @@ OBJECT_OF_VIEW = {
     "cohort_reflections": "cohort",
     "assignment_grade": "submission",
     "action_plan_review": "action_plan",
+    "action_plan_pdf": "action_plan",
     "cohort_action_plans": "cohort",
     "organisation_mastery": "organisation",
     "quiz_item_analysis": "quiz",
