@@ -6,11 +6,13 @@ from functools import reduce
 from operator import or_
 from typing import TYPE_CHECKING
 
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from wagtail.models import Locale, Page
 
 from academy.core.languages import content_languages
 from academy.core.models import shown_in
+from academy.core.page_cache import cache_name, tree_cached
 from academy.core.search import search_fold
 
 from .course_tree import course_trees
@@ -60,6 +62,31 @@ def catalogue_for(*, index, learner) -> list[CourseCard]:
         courses=courses, learner=learner, enrollments=enrollments_in(learner, trees), trees=trees
     )
     return [CourseCard(course=c, outline=outlines[c.pk]) for c in courses]
+
+
+def trainers_of(course: CoursePage) -> list[str]:
+    """The names of who trains `course` (in any of its languages: trainers are kept on the
+    original), for the course page to introduce before enrolment. Kept with the page tree:
+    trainers change with a publish of the course (a renamed trainer shows after the next)."""
+
+    def names(keys):
+        rows = (
+            get_user_model()
+            .objects.filter(
+                courses_trained__translation_key__in=keys,
+                courses_trained__pk__in=originals(CoursePage.objects.all()).values("pk"),
+                is_active=True,
+            )
+            .values_list("courses_trained__translation_key", "full_name", "email")
+            .order_by("full_name")
+        )
+        found = {key: [] for key in keys}
+        for key, full_name, email in rows:
+            found[str(key)].append(full_name or email)
+        return found
+
+    key = str(course.translation_key)
+    return tree_cached(cache_name("course-trainers"), [key], names).get(key, [])
 
 
 def original_courses(request=None) -> "QuerySet[CoursePage]":

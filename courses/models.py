@@ -123,10 +123,12 @@ class CoursePage(BasePage):
         return self.enrollment_policy == self.EnrollmentPolicy.INVITATION
 
     def get_context(self, request, *args, **kwargs):
+        from .catalogue import trainers_of
         from .outline import course_outline_for
 
         context = super().get_context(request, *args, **kwargs)
         context["outline"] = course_outline_for(course=self, learner=request.user)
+        context["trainers"] = trainers_of(self)
         return context
 
 

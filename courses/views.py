@@ -105,6 +105,8 @@ def my_learning(request):
     mastery = mastery_for_learners([request.user.pk], courses)[request.user.pk] if courses else []
     context = {
         "outlines": outlines,
+        "in_progress": [o for o in outlines if not o.enrollment.is_completed],
+        "completed": [o for o in outlines if o.enrollment.is_completed],
         "mastery": mastery,
         "panels": learning_panels(
             learner=request.user, enrollments=[outline.enrollment for outline in outlines]

@@ -8,7 +8,7 @@ from django.test import Client
 from courses import outline
 from courses.models import CoursePage, Enrollment, StepProgress
 from courses.services import enrollment_create, step_complete
-from tests.factories import lessons_of, make_course
+from tests.factories import assign_trainer, lessons_of, make_course, make_trainer
 
 pytestmark = pytest.mark.django_db
 
@@ -145,6 +145,46 @@ def test_my_learning_lists_enrollments_with_progress_and_next_step(learner_clien
     assert course.title in body
     assert "25%" in body
     assert "Lesson 1.2" in body
+
+
+def test_my_learning_sorts_courses_in_progress_from_completed_ones(learner_client, learner, course):
+    done = make_course(title="Ethics in local government", modules=1, lessons_per_module=1)
+    for taken in (course, done):
+        enrollment_create(learner=learner, course=taken)
+    step_complete(learner=learner, course=done, step=lessons_of(done)[0])
+
+    body = learner_client.get("/en/my-learning/").content.decode()
+
+    in_progress, completed = body.split('id="completed-heading"')
+    assert course.title in in_progress and "Next step" in in_progress
+    assert done.title in completed and "Completed on" in completed
+    for keep in ("My certificates", "My journal", "My portfolio"):
+        assert keep in body
+
+
+def test_the_catalogue_card_leads_an_enrolled_learner_to_their_next_step(
+    learner_client, learner, course
+):
+    enrollment_create(learner=learner, course=course)
+    step_complete(learner=learner, course=course, step=lessons_of(course)[0])
+
+    body = learner_client.get("/en/courses/").content.decode()
+
+    assert "Continue where you left off" in body and lessons_of(course)[1].url in body
+    assert f"{course.estimated_hours} hour" in body
+
+
+def test_the_course_page_introduces_it_before_enrolment(client, course):
+    course.audience = "Mayors and councillors"
+    course.learning_outcomes = "<p>Run an open budget hearing.</p>"
+    course.save_revision().publish()
+    assign_trainer(course, make_trainer(full_name="Tarik Trener", email="tarik@lap.example"))
+
+    body = client.get(course.url).content.decode()
+
+    assert "Mayors and councillors" in body and "Run an open budget hearing." in body
+    assert "Your trainers" in body and "Tarik Trener" in body
+    assert "2 modules" in body and "4 steps" in body and "Lesson 2.2" in body
 
 
 def test_my_learning_has_a_clear_empty_state(learner_client):
