@@ -7,6 +7,7 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Assignments")
 
     def ready(self):
+        from academy.accounts.personal_data import register_personal_data
         from courses.admin_views import register_cohort_link
         from courses.grading import register_work_to_grade
         from courses.mastery import register_score_source
@@ -14,6 +15,7 @@ class AssignmentsConfig(AppConfig):
         from courses.reports import register_column_source
         from courses.requirements import register_certificate_requirement
 
+        from . import data_sections
         from .admin_views import assignment_work, plan_work
         from .documents import action_plans, passed_assignments
         from .mastery import assignment_columns, plan_columns, rubric_principle_scores
@@ -30,3 +32,6 @@ class AssignmentsConfig(AppConfig):
         )
         register_portfolio_section(passed_assignments, order=20)
         register_portfolio_section(action_plans, order=30)
+        register_personal_data(data_sections.submissions, order=30)
+        register_personal_data(data_sections.peer_reviews, order=31)
+        register_personal_data(data_sections.action_plans, order=32)

@@ -10,9 +10,11 @@ class CoursesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
+        from academy.accounts.personal_data import register_personal_data
         from academy.core.page_cache import page_cache_purge
         from academy.governance.models import Principle
 
+        from . import data_sections
         from .models import CoursePage
         from .portfolio import register_portfolio_section, shared_reflections
 
@@ -24,6 +26,10 @@ class CoursesConfig(AppConfig):
         # cache's generation: a principle's edit starts a new one.
         for signal, name in ((post_save, "saved"), (post_delete, "deleted")):
             signal.connect(page_cache_purge, sender=Principle, dispatch_uid=f"principle-{name}")
+        for order, section in enumerate(
+            (data_sections.enrollments, data_sections.progress, data_sections.journal), 10
+        ):
+            register_personal_data(section, order=order)
 
 
 def _sync_trainers(sender, instance, **kwargs):

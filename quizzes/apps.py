@@ -7,12 +7,14 @@ class QuizzesConfig(AppConfig):
     verbose_name = _("Quizzes")
 
     def ready(self):
+        from academy.accounts.personal_data import register_personal_data
         from courses.grading import register_work_to_grade
         from courses.mastery import register_score_source
         from courses.reports import register_column_source
         from courses.requirements import register_certificate_requirement, register_course_score
 
         from .admin_views import open_answer_work
+        from .data_sections import attempts
         from .mastery import quiz_principle_scores, quiz_score_columns
         from .requirements import average_quiz_score, minimum_score_problem
 
@@ -21,3 +23,4 @@ class QuizzesConfig(AppConfig):
         register_certificate_requirement(minimum_score_problem)
         register_course_score(average_quiz_score)
         register_work_to_grade("quiz", open_answer_work, label=_("Open quiz answers"))
+        register_personal_data(attempts, order=20)

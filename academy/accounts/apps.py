@@ -6,7 +6,15 @@ from wagtail.users.apps import WagtailUsersAppConfig
 class AccountsConfig(AppConfig):
     name = "academy.accounts"
     label = "accounts"
+    default = True  # apps.py also holds Wagtail's user admin's config
     verbose_name = _("Accounts")
+
+    def ready(self):
+        from .data_sections import emails, profile
+        from .personal_data import register_personal_data
+
+        register_personal_data(profile, order=0)
+        register_personal_data(emails, order=90)
 
 
 class LapUsersAppConfig(WagtailUsersAppConfig):

@@ -1,8 +1,13 @@
+import secrets
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from academy.core.uploads import private_storage
 
 
 class Organisation(models.Model):
@@ -127,3 +132,58 @@ class User(AbstractUser):
 
     def get_short_name(self):
         return self.full_name.split(" ")[0] if self.full_name else self.email
+
+
+def data_export_path(instance, filename):
+    return f"data-exports/{instance.user_id}/{secrets.token_hex(16)}/{filename}"
+
+
+class DataExport(models.Model):
+    """A person's "Download my data" archive: built by a task, kept privately, for them alone
+    until it expires."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Being prepared")
+        DONE = "done", _("Ready")
+        FAILED = "failed", _("Failed")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.CASCADE,
+        related_name="data_exports",
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    file = models.FileField(
+        _("archive"), upload_to=data_export_path, storage=private_storage, blank=True
+    )
+    size = models.PositiveBigIntegerField(_("size in bytes"), default=0)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("data export")
+        verbose_name_plural = _("data exports")
+
+    def __str__(self):
+        return f"{self.user} · {self.requested_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_ready(self) -> bool:
+        return (
+            self.status == self.Status.DONE
+            and self.expires_at is not None
+            and timezone.now() < self.expires_at
+        )
+
+    @property
+    def is_expired(self) -> bool:
+        return self.status == self.Status.DONE and not self.is_ready
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status in (self.Status.QUEUED, self.Status.RUNNING)

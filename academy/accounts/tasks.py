@@ -10,9 +10,10 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from academy.core.mail import send_templated_email
-from academy.core.task_options import SENDS_EMAIL
+from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 
-from .models import User
+from .data_export import data_export_build, data_exports_expire
+from .models import DataExport, User
 from .services import CONFIRMATION_LINK_MAX_AGE, awaits_confirmation, signup_confirmation_token
 
 
@@ -87,3 +88,17 @@ def send_password_reset(user_id):
             "site_name": settings.WAGTAIL_SITE_NAME,
         },
     )
+
+
+@shared_task(**IDEMPOTENT)
+def build_data_export(export_id):
+    """Build a person's "Download my data" archive; a retry builds it again."""
+    export = DataExport.objects.select_related("user").filter(pk=export_id).first()
+    if export is not None and export.status != DataExport.Status.DONE:
+        data_export_build(export=export)
+
+
+@shared_task(**IDEMPOTENT)
+def expire_data_exports():
+    """Run by Celery beat every hour: archives whose link has expired are deleted."""
+    return data_exports_expire()

@@ -10,6 +10,8 @@ urlpatterns = [
     path("signup/resend/", views.ResendConfirmationView.as_view(), name="signup_resend"),
     path("confirm/<str:token>/", views.signup_confirm_view, name="signup_confirm"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
+    path("my-data/", views.my_data, name="my_data"),
+    path("my-data/<int:pk>/download/", views.my_data_download, name="my_data_download"),
     path(
         "password_reset/",
         auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),

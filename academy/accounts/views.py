@@ -3,7 +3,8 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.http import Http404
+from django.contrib.auth.views import redirect_to_login
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse, reverse_lazy
@@ -15,7 +16,9 @@ from django.views.generic import FormView, TemplateView, UpdateView
 from academy.core.links import local_url, translated_url
 from academy.core.rate_limit import over_limit
 
+from .data_export import data_export_request
 from .forms import ProfileForm, ResendConfirmationForm, SignUpForm
+from .models import DataExport
 from .services import (
     InvalidConfirmationLink,
     preferred_language_set,
@@ -175,3 +178,35 @@ class ProfileView(LoginRequiredMixin, UpdateView):
             if "preferred_language" in form.changed_data:
                 return _with_language_cookie(redirect(reverse("profile")), language)
         return response
+
+
+@require_http_methods(["GET", "POST"])
+def my_data(request):
+    """Download my data: ask for the archive (POST), follow its progress, download it. The page
+    refreshes itself while the archive is being prepared (no JavaScript needed)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.method == "POST":
+        data_export_request(user=request.user)
+        return redirect("my_data")
+    export = DataExport.objects.filter(user=request.user).first()
+    return TemplateResponse(request, "accounts/my_data.html", {"export": export})
+
+
+@require_GET
+def my_data_download(request, pk):
+    """The archive, to the person it is about while its link holds; 404 for anyone else, a
+    clear page when it has expired."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    export = DataExport.objects.filter(pk=pk, user=request.user).first()
+    if export is None or export.status != DataExport.Status.DONE:
+        raise Http404
+    if not export.is_ready:
+        messages.error(request, _("That download link has expired. Ask for a new archive."))
+        return redirect("my_data")
+    response = FileResponse(
+        export.file.open("rb"), as_attachment=True, filename=export.file.name.rsplit("/", 1)[-1]
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

@@ -4,6 +4,8 @@ from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from .models import SentEmail
+
 
 def send_templated_email(*, to, language, subject, template, context, attachments=(), headers=None):
     """Render `template` (plain text) in `language` and send it to `to`. `subject`, `context`
@@ -19,3 +21,6 @@ def send_templated_email(*, to, language, subject, template, context, attachment
     for attachment in attachments:
         message.attach(*attachment)
     message.send()
+    SentEmail.objects.create(
+        to=to, subject=message.subject[:300], template=template, language=language
+    )

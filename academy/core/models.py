@@ -169,3 +169,22 @@ class OutboxTask(models.Model):
 
     def __str__(self):
         return f"{self.task}{tuple(self.args)}"
+
+
+class SentEmail(models.Model):
+    """What the platform emailed whom and when (not the body): for a person's "Download my
+    data", and for support to answer "did you send me...?"."""
+
+    to = models.EmailField(_("to"), db_index=True)
+    subject = models.CharField(_("subject"), max_length=300)
+    template = models.CharField(_("template"), max_length=200)
+    language = models.CharField(_("language"), max_length=10)
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-sent_at"]
+        verbose_name = _("sent email")
+        verbose_name_plural = _("sent emails")
+
+    def __str__(self):
+        return f"{self.to} · {self.subject}"

@@ -254,7 +254,14 @@ CELERY_BEAT_SCHEDULE = {
         "task": "workshops.tasks.send_session_reminders",
         "schedule": crontab(minute=0, hour=9),
     },
+    "delete-expired-data-exports": {
+        "task": "academy.accounts.tasks.expire_data_exports",
+        "schedule": crontab(minute=15),
+    },
 }
+
+# "Download my data": how long an archive's link works before the archive is deleted.
+DATA_EXPORT_VALID_HOURS = int(os.environ.get("DATA_EXPORT_VALID_HOURS", "24"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))
