@@ -7,7 +7,7 @@ class AssignmentsConfig(AppConfig):
     verbose_name = _("Assignments")
 
     def ready(self):
-        from academy.accounts.personal_data import register_personal_data
+        from academy.accounts.personal_data import register_eraser, register_personal_data
         from courses.admin_views import register_cohort_link
         from courses.grading import register_work_to_grade
         from courses.mastery import register_score_source
@@ -35,3 +35,4 @@ class AssignmentsConfig(AppConfig):
         register_personal_data(data_sections.submissions, order=30)
         register_personal_data(data_sections.peer_reviews, order=31)
         register_personal_data(data_sections.action_plans, order=32)
+        register_eraser(data_sections.erase, order=50)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from academy.accounts.personal_data import DataSection
 
 from .documents import plans_of
-from .models import PeerReview, Submission, SubmissionFile
+from .models import ActionPlan, PeerReview, Submission, SubmissionFile
 
 
 def submissions(*, user) -> DataSection:
@@ -89,3 +89,21 @@ def action_plans(*, user) -> DataSection:
             for plan in plans_of(user)
         ],
     )
+
+
+def erase(*, user) -> None:
+    """Their work's text and files, what trainers and colleagues wrote about it, the reviews
+    they wrote, and a plan they wrote alone go; grades stay in the counts. An organisation's
+    plan stays with the organisation."""
+    for stored in SubmissionFile.objects.filter(submission__learner=user):
+        if (
+            not SubmissionFile.objects.filter(file=stored.file.name)
+            .exclude(submission__learner=user)
+            .exists()
+        ):
+            stored.file.delete(save=False)
+    SubmissionFile.objects.filter(submission__learner=user).delete()
+    Submission.objects.filter(learner=user).update(text="", feedback="", criterion_feedback={})
+    PeerReview.objects.filter(reviewer=user).update(feedback="", criterion_feedback={})
+    PeerReview.objects.filter(submission__learner=user).update(feedback="", criterion_feedback={})
+    ActionPlan.objects.filter(started_by=user, organisation=None).delete()

@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.personal_data import DataSection
 
+from .codes import new_code
 from .models import Certificate
 
 
@@ -30,3 +31,15 @@ def certificates(*, user) -> DataSection:
         ],
         files=[(f"{c.serial or c.pk}.pdf", c.pdf) for c in held if c.pdf],
     )
+
+
+def erase(*, user) -> None:
+    """The register keeps each certificate's serial, code and course; the name printed, the PDF
+    and the salt that tied the badge to the email go. Verification then says the holder's data
+    was erased at their request."""
+    for certificate in Certificate.objects.filter(learner=user):
+        if certificate.pdf:
+            certificate.pdf.delete(save=False)
+        certificate.learner_name = ""
+        certificate.badge_salt = new_code()
+        certificate.save()  # and its search index entry with it

@@ -10,7 +10,7 @@ class CoursesConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
-        from academy.accounts.personal_data import register_personal_data
+        from academy.accounts.personal_data import register_eraser, register_personal_data
         from academy.core.page_cache import page_cache_purge
         from academy.governance.models import Principle
 
@@ -30,6 +30,7 @@ class CoursesConfig(AppConfig):
             (data_sections.enrollments, data_sections.progress, data_sections.journal), 10
         ):
             register_personal_data(section, order=order)
+        register_eraser(data_sections.erase, order=50)
 
 
 def _sync_trainers(sender, instance, **kwargs):

@@ -46,3 +46,8 @@ def journal(*, user) -> DataSection:
             )
         ),
     )
+
+
+def erase(*, user) -> None:
+    """The journal is theirs alone; enrollments and progress stay, anonymous, in the counts."""
+    Reflection.objects.filter(learner=user).delete()

@@ -40,3 +40,12 @@ def attempts(*, user) -> DataSection:
             )
         ],
     )
+
+
+def erase(*, user) -> None:
+    """Open answers they wrote, and trainers' comments on them, go; choices and scores stay
+    in the quiz's statistics."""
+    AttemptAnswer.objects.filter(attempt__learner=user).exclude(
+        snapshot__kind__in=["single", "multiple"]
+    ).update(response=None)
+    AttemptAnswer.objects.filter(attempt__learner=user).update(grader_comment="")

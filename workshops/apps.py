@@ -7,7 +7,7 @@ class WorkshopsConfig(AppConfig):
     verbose_name = _("Workshops")
 
     def ready(self):
-        from academy.accounts.personal_data import register_personal_data
+        from academy.accounts.personal_data import register_eraser, register_personal_data
         from courses.dashboard import register_learning_panel
         from courses.reports import register_column_source
         from courses.requirements import (
@@ -15,7 +15,7 @@ class WorkshopsConfig(AppConfig):
             register_certificate_requirement,
         )
 
-        from .data_sections import attendance
+        from .data_sections import attendance, erase
         from .reports import attendance_columns
         from .requirements import attendance_fact, minimum_attendance_problem
         from .selectors import next_session_panel
@@ -25,3 +25,4 @@ class WorkshopsConfig(AppConfig):
         register_certificate_fact("attendance", label=_("Attendance"), value=attendance_fact)
         register_learning_panel(next_session_panel)
         register_personal_data(attendance, order=40)
+        register_eraser(erase, order=50)

@@ -4,7 +4,7 @@ from django.utils.translation import gettext as _
 
 from academy.accounts.personal_data import DataSection
 
-from .models import Attendance
+from .models import Attendance, AttendanceChange, CalendarFeed
 
 
 def attendance(*, user) -> DataSection:
@@ -25,3 +25,10 @@ def attendance(*, user) -> DataSection:
             )
         ),
     )
+
+
+def erase(*, user) -> None:
+    """Notes about them and their calendar address go; the register keeps their marks."""
+    Attendance.objects.filter(learner=user).update(note="")
+    AttendanceChange.objects.filter(learner=user).update(old_note="", new_note="")
+    CalendarFeed.objects.filter(learner=user).delete()

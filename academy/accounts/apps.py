@@ -11,10 +11,12 @@ class AccountsConfig(AppConfig):
 
     def ready(self):
         from .data_sections import emails, profile
-        from .personal_data import register_personal_data
+        from .erasure import account_erase
+        from .personal_data import register_eraser, register_personal_data
 
         register_personal_data(profile, order=0)
         register_personal_data(emails, order=90)
+        register_eraser(account_erase, order=100)
 
 
 class LapUsersAppConfig(WagtailUsersAppConfig):

@@ -105,6 +105,8 @@ class User(AbstractUser):
     )
     # Set by courses.services.reminders_send: at most one reminder a week.
     last_reminded_at = models.DateTimeField(_("last reminded at"), null=True, blank=True)
+    # Set when the person's data was erased at their request (academy.accounts.erasure).
+    erased_at = models.DateTimeField(_("erased at"), null=True, blank=True)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -187,3 +189,51 @@ class DataExport(models.Model):
     @property
     def is_pending(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+
+class ErasureRequest(models.Model):
+    """A person's request to erase their data, and a site administrator's decision. Kept as the
+    audit record of the erasure: the only place the name and email remain."""
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", _("Waiting for a decision")
+        APPROVED = "approved", _("Erased")
+        REFUSED = "refused", _("Refused")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("account"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="erasure_requests",
+    )
+    email = models.EmailField(_("email address"))
+    full_name = models.CharField(_("full name"), max_length=200)
+    reason = models.TextField(_("why the person asks"), blank=True, max_length=2000)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.REQUESTED)
+    requested_at = models.DateTimeField(_("requested"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
+    decision_reason = models.TextField(_("reason for the decision"), blank=True)
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("erasure request")
+        verbose_name_plural = _("erasure requests")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(status="requested"),
+                name="one_open_erasure_request",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.full_name} · {self.get_status_display()}"

@@ -27,3 +27,19 @@ def register_personal_data(section: Callable, *, order: int) -> None:
 
 def personal_data_sections() -> list[Callable]:
     return [section for _order, section in sorted(_sections, key=lambda pair: pair[0])]
+
+
+# eraser(*, user) -> None: anonymise or delete what the app keeps of `user` that is theirs alone
+# (free text they wrote, their files), keeping what others rely on (counts, grades, registers).
+_erasers: list[tuple[int, Callable]] = []
+
+
+def register_eraser(eraser: Callable, *, order: int) -> None:
+    """`order` runs it: apps' erasers before the account's own (100), which removes the name
+    and email they may still need to find the person's records."""
+    if all(registered is not eraser for _order, registered in _erasers):
+        _erasers.append((order, eraser))
+
+
+def erasers() -> list[Callable]:
+    return [eraser for _order, eraser in sorted(_erasers, key=lambda pair: pair[0])]

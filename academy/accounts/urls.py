@@ -11,6 +11,7 @@ urlpatterns = [
     path("confirm/<str:token>/", views.signup_confirm_view, name="signup_confirm"),
     path("profile/", views.ProfileView.as_view(), name="profile"),
     path("my-data/", views.my_data, name="my_data"),
+    path("erase/", views.erase_account, name="erase_account"),
     path("my-data/<int:pk>/download/", views.my_data_download, name="my_data_download"),
     path(
         "password_reset/",

@@ -18,7 +18,8 @@ from academy.core.rate_limit import over_limit
 
 from .data_export import data_export_request
 from .forms import ProfileForm, ResendConfirmationForm, SignUpForm
-from .models import DataExport
+from .erasure import erasure_request
+from .models import DataExport, ErasureRequest
 from .services import (
     InvalidConfirmationLink,
     preferred_language_set,
@@ -210,3 +211,19 @@ def my_data_download(request, pk):
     )
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@require_http_methods(["GET", "POST"])
+def erase_account(request):
+    """Ask for one's data to be erased; see the request's state and, if refused, why."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.method == "POST":
+        if request.POST.get("confirm") != "yes":
+            messages.error(request, _("Tick the box to confirm that you ask for erasure."))
+        else:
+            erasure_request(user=request.user, reason=request.POST.get("reason", ""))
+            messages.success(request, _("Your request is sent. A site administrator decides."))
+        return redirect("erase_account")
+    latest = ErasureRequest.objects.filter(user=request.user).first()
+    return TemplateResponse(request, "accounts/erase_account.html", {"erasure": latest})

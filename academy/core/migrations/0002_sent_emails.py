@@ -5,26 +5,33 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('core', '0001_initial'),
+        ("core", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='SentEmail',
+            name="SentEmail",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('to', models.EmailField(db_index=True, max_length=254, verbose_name='to')),
-                ('subject', models.CharField(max_length=300, verbose_name='subject')),
-                ('template', models.CharField(max_length=200, verbose_name='template')),
-                ('language', models.CharField(max_length=10, verbose_name='language')),
-                ('sent_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='sent')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("to", models.EmailField(db_index=True, max_length=254, verbose_name="to")),
+                ("subject", models.CharField(max_length=300, verbose_name="subject")),
+                ("template", models.CharField(max_length=200, verbose_name="template")),
+                ("language", models.CharField(max_length=10, verbose_name="language")),
+                (
+                    "sent_at",
+                    models.DateTimeField(default=django.utils.timezone.now, verbose_name="sent"),
+                ),
             ],
             options={
-                'verbose_name': 'sent email',
-                'verbose_name_plural': 'sent emails',
-                'ordering': ['-sent_at'],
+                "verbose_name": "sent email",
+                "verbose_name_plural": "sent emails",
+                "ordering": ["-sent_at"],
             },
         ),
     ]
