@@ -36,6 +36,7 @@ migrate: install
 
 demo: migrate
 	$(LINKS) $(MANAGE) load_demo
+	$(MANAGE) credential_keys generate
 
 run: demo translations
 	@echo ""
@@ -72,6 +73,7 @@ serve: install translations
 	$(MANAGE) migrate --no-input -v0; \
 	$(MANAGE) collectstatic --no-input -v0; \
 	$(MANAGE) load_demo; \
+	$(MANAGE) credential_keys generate; \
 	trap 'kill $$(jobs -p) 2>/dev/null; wait' EXIT; \
 	$(BIN)/celery -A academy worker -l INFO & \
 	$(BIN)/celery -A academy beat -l INFO -s $(VENV)/celerybeat-schedule & \

@@ -14,14 +14,22 @@ def absolute(path: str) -> str:
     return settings.WAGTAILADMIN_BASE_URL + path
 
 
+def issuer_name() -> str:
+    return getattr(settings, "OPEN_BADGES_ISSUER_NAME", "LAP Academy")
+
+
+def issuer_email() -> str:
+    return getattr(settings, "OPEN_BADGES_ISSUER_EMAIL", "certificates@lap.example")
+
+
 def issuer_document() -> dict:
     return {
         "@context": CONTEXT,
         "type": "Issuer",
         "id": absolute(reverse("certificates:badge_issuer")),
-        "name": getattr(settings, "OPEN_BADGES_ISSUER_NAME", "LAP Academy"),
+        "name": issuer_name(),
         "url": absolute("/"),
-        "email": getattr(settings, "OPEN_BADGES_ISSUER_EMAIL", "certificates@lap.example"),
+        "email": issuer_email(),
     }
 
 

@@ -1,4 +1,4 @@
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 
 from courses.models import CoursePage, Enrollment
 from courses.translations import localized
@@ -36,4 +36,19 @@ def completions_awaiting_certificate():
         course__in=CourseCertificateRule.objects.values("course"),
     ).exclude(
         Exists(Certificate.objects.filter(learner=OuterRef("learner"), course=OuterRef("course")))
+    )
+
+
+def withdrawn_certificate_pks(*, pks: range) -> list[int]:
+    """The ids within `pks` of the certificates that no longer hold: revoked, superseded by a
+    correction, or held by someone whose data was erased at their request (the register keeps
+    the serial; a credential in a wallet must no longer vouch for them). One query; what the
+    status lists of Open Badges 3.0 credentials publish."""
+    withdrawn = Q(status__in=[Certificate.Status.REVOKED, Certificate.Status.SUPERSEDED]) | Q(
+        learner__erased_at__isnull=False
+    )
+    return list(
+        Certificate.objects.filter(withdrawn, pk__gte=pks.start, pk__lt=pks.stop).values_list(
+            "pk", flat=True
+        )
     )

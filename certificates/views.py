@@ -6,17 +6,28 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from wagtail.log_actions import log
 
 from academy.core.rate_limit import over_limit
+from academy.governance.selectors import principle_names
 from courses.models import CoursePage
 
 from . import codes
 from .badges import assertion_document, badge_class_document, issuer_document
-from .forms import PdfCheckForm
+from .forms import CredentialCheckForm, PdfCheckForm
+from .keys import NoSigningKey, did_document
 from .models import Certificate
+from .open_badges_3 import (
+    MEDIA_TYPE_JWT,
+    credential_jwt,
+    credential_verify,
+    enveloped,
+    sign,
+    status_list_document,
+)
 from .pdf import render_pdf
 from .permissions import can_manage_certificates
 from .selectors import completed_courses_without_certificates
@@ -117,6 +128,67 @@ def download(request, pk):
     )
 
 
+@login_required
+def credential_download(request, pk, extension):
+    """The signed Open Badges 3.0 credential of a valid certificate, to its owner and to
+    certificate administrators: the VC-JWT itself (.jwt) or wrapped in JSON (.json)."""
+    certificate = get_object_or_404(
+        Certificate.objects.select_related("learner"), pk=pk, status=Certificate.Status.VALID
+    )
+    if certificate.learner_id != request.user.pk and not can_manage_certificates(request.user):
+        raise Http404
+    try:
+        token = credential_jwt(certificate)
+    except NoSigningKey:
+        return TemplateResponse(request, "certificates/credential_unavailable.html", status=503)
+    if extension == "jwt":
+        response = HttpResponse(token, content_type=MEDIA_TYPE_JWT)
+    else:
+        response = JsonResponse(enveloped(token), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = (
+        f'attachment; filename="{certificate.serial}-open-badge.{extension}"'
+    )
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def verify_credential(request):
+    """Check an uploaded Open Badges 3.0 credential: its proof, issuer, status and dates."""
+    form = CredentialCheckForm()
+    context = {"form": form}
+    if request.method == "POST":
+        if _rate_limited(request):
+            return _too_many()
+        form = CredentialCheckForm(request.POST, request.FILES)
+        context["form"] = form
+        if not form.is_valid():
+            return TemplateResponse(
+                request, "certificates/verify_credential.html", context, status=400
+            )
+        context["verdict"] = credential_verify(form.cleaned_data["credential"])
+    return TemplateResponse(request, "certificates/verify_credential.html", context)
+
+
+def did_json(request):
+    """did:web: the issuer's keys, current and older, for anyone checking a credential."""
+    return JsonResponse(did_document(), content_type="application/did+json")
+
+
+def status_list(request, number):
+    """A Bitstring Status List credential, signed, as the certificates stand now."""
+    if number < 1:
+        raise Http404
+    try:
+        token = sign(status_list_document(number))
+    except NoSigningKey:
+        return HttpResponse(
+            _("Signed credentials are not set up yet."),
+            status=503,
+            content_type="text/plain; charset=utf-8",
+        )
+    return HttpResponse(token, content_type=MEDIA_TYPE_JWT)
+
+
 def _json_ld(document, status=200):
     return JsonResponse(document, status=status, content_type="application/ld+json")
 
@@ -147,6 +219,9 @@ def badge_assertion(request, code):
 
 def template_preview(request, template):
     """A sample PDF of a certificate template, for the admin's preview panel."""
+    # Its placeholders are filled as a certificate in the template's language would be.
+    with translation.override(template.locale.language_code):
+        openness = principle_names().get(6, "")
     sample = Certificate(
         template=template,
         serial="LAP-2026-000000",
@@ -154,7 +229,7 @@ def template_preview(request, template):
         learner_name="Милица Јовановић / Amra Hodžić",
         course_title="LAP Stage 1 - Leadership for Organisations",
         hours=12,
-        principles=[{"number": 6, "name": "Openness and Transparency"}],
+        principles=[{"number": 6, "name": openness}],
         language=request.LANGUAGE_CODE if hasattr(request, "LANGUAGE_CODE") else "en",
         **template.printed_names(template.locale.language_code),
     )
