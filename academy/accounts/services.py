@@ -1,9 +1,12 @@
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.db.models import ProtectedError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from academy.core.outbox import task_enqueue
@@ -105,7 +108,7 @@ def signup_request(
 def awaits_confirmation(user: User) -> bool:
     """Signed up and not confirmed yet. Never logged in: an account that staff deactivated
     later is not revived by an old link."""
-    return not user.is_active and user.last_login is None
+    return not user.is_active and user.last_login is None and user.erased_at is None
 
 
 def signup_confirmation_token(*, user: User, next_url: str = "") -> str:
@@ -171,3 +174,25 @@ def password_reset_request(*, user: User) -> None:
     from .tasks import send_password_reset
 
     task_enqueue(send_password_reset, user.pk)
+
+
+def unconfirmed_accounts_delete(*, now=None) -> int:
+    """Delete the accounts signed up but never confirmed for UNCONFIRMED_ACCOUNT_DAYS (they
+    hold nothing but a name and an address). Returns how many."""
+    now = now or timezone.now()
+    stale = User.objects.filter(
+        is_active=False,
+        is_staff=False,
+        last_login=None,
+        erased_at=None,
+        date_joined__lt=now - timedelta(days=settings.UNCONFIRMED_ACCOUNT_DAYS),
+    )
+    deleted = 0
+    for user in stale:
+        try:
+            with transaction.atomic():
+                user.delete()
+            deleted += 1
+        except ProtectedError:  # it holds something others rely on after all: kept
+            continue
+    return deleted

@@ -14,7 +14,12 @@ from academy.core.task_options import IDEMPOTENT, SENDS_EMAIL
 
 from .data_export import data_export_build, data_exports_expire
 from .models import DataExport, User
-from .services import CONFIRMATION_LINK_MAX_AGE, awaits_confirmation, signup_confirmation_token
+from .services import (
+    CONFIRMATION_LINK_MAX_AGE,
+    awaits_confirmation,
+    signup_confirmation_token,
+    unconfirmed_accounts_delete,
+)
 
 
 @shared_task(**SENDS_EMAIL)
@@ -102,3 +107,9 @@ def build_data_export(export_id):
 def expire_data_exports():
     """Run by Celery beat every hour: archives whose link has expired are deleted."""
     return data_exports_expire()
+
+
+@shared_task(**IDEMPOTENT)
+def delete_unconfirmed_accounts():
+    """Run by Celery beat every night: sign-ups never confirmed are deleted."""
+    return unconfirmed_accounts_delete()

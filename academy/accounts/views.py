@@ -17,8 +17,8 @@ from academy.core.links import local_url, translated_url
 from academy.core.rate_limit import over_limit
 
 from .data_export import data_export_request
-from .forms import ProfileForm, ResendConfirmationForm, SignUpForm
 from .erasure import erasure_request
+from .forms import ProfileForm, ResendConfirmationForm, SignUpForm
 from .models import DataExport, ErasureRequest
 from .services import (
     InvalidConfirmationLink,

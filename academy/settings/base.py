@@ -258,10 +258,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "academy.accounts.tasks.expire_data_exports",
         "schedule": crontab(minute=15),
     },
+    "delete-unconfirmed-accounts": {
+        "task": "academy.accounts.tasks.delete_unconfirmed_accounts",
+        "schedule": crontab(minute=40, hour=3),
+    },
 }
 
 # "Download my data": how long an archive's link works before the archive is deleted.
 DATA_EXPORT_VALID_HOURS = int(os.environ.get("DATA_EXPORT_VALID_HOURS", "24"))
+# Sign-ups never confirmed are deleted after this many days.
+UNCONFIRMED_ACCOUNT_DAYS = int(os.environ.get("UNCONFIRMED_ACCOUNT_DAYS", "30"))
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH", str(BASE_DIR / "sent-emails"))

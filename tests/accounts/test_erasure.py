@@ -129,3 +129,24 @@ def test_only_a_site_administrator_decides_and_a_decision_is_taken_once(
     again = client.post(decide, {"refuse": "1", "reason": "x"})
     assert again.status_code == 400 and "decided already" in again.content.decode()
     assert ErasureRequest.objects.get().status == ErasureRequest.Status.APPROVED
+
+
+def test_sign_ups_never_confirmed_are_deleted_after_the_retention_period(settings, learner):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from academy.accounts.services import unconfirmed_accounts_delete
+
+    settings.UNCONFIRMED_ACCOUNT_DAYS = 30
+    old = timezone.now() - timedelta(days=31)
+    stale = UserFactory(email="never@lap.example", is_active=False, date_joined=old)
+    recent = UserFactory(email="yesterday@lap.example", is_active=False)
+    deactivated_staff = UserFactory(email="staff@lap.example", is_active=False, is_staff=True)
+    User.objects.filter(pk=deactivated_staff.pk).update(date_joined=old)
+    User.objects.filter(pk=learner.pk).update(date_joined=old)  # confirmed long ago: active
+
+    assert unconfirmed_accounts_delete() == 1
+
+    assert not User.objects.filter(pk=stale.pk).exists()
+    assert User.objects.filter(pk__in=[recent.pk, deactivated_staff.pk, learner.pk]).count() == 3

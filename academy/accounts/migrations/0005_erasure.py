@@ -7,36 +7,90 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0004_data_exports'),
+        ("accounts", "0004_data_exports"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='erased_at',
-            field=models.DateTimeField(blank=True, null=True, verbose_name='erased at'),
+            model_name="user",
+            name="erased_at",
+            field=models.DateTimeField(blank=True, null=True, verbose_name="erased at"),
         ),
         migrations.CreateModel(
-            name='ErasureRequest',
+            name="ErasureRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='email address')),
-                ('full_name', models.CharField(max_length=200, verbose_name='full name')),
-                ('reason', models.TextField(blank=True, max_length=2000, verbose_name='why the person asks')),
-                ('status', models.CharField(choices=[('requested', 'Waiting for a decision'), ('approved', 'Erased'), ('refused', 'Refused')], default='requested', max_length=10, verbose_name='status')),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='requested')),
-                ('decided_at', models.DateTimeField(blank=True, null=True, verbose_name='decided')),
-                ('decision_reason', models.TextField(blank=True, verbose_name='reason for the decision')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='decided by')),
-                ('user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='erasure_requests', to=settings.AUTH_USER_MODEL, verbose_name='account')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, verbose_name="email address")),
+                ("full_name", models.CharField(max_length=200, verbose_name="full name")),
+                (
+                    "reason",
+                    models.TextField(
+                        blank=True, max_length=2000, verbose_name="why the person asks"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Waiting for a decision"),
+                            ("approved", "Erased"),
+                            ("refused", "Refused"),
+                        ],
+                        default="requested",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "requested_at",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="requested"
+                    ),
+                ),
+                ("decided_at", models.DateTimeField(blank=True, null=True, verbose_name="decided")),
+                (
+                    "decision_reason",
+                    models.TextField(blank=True, verbose_name="reason for the decision"),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="decided by",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="erasure_requests",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="account",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'erasure request',
-                'verbose_name_plural': 'erasure requests',
-                'ordering': ['-requested_at'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status', 'requested')), fields=('user',), name='one_open_erasure_request')],
+                "verbose_name": "erasure request",
+                "verbose_name_plural": "erasure requests",
+                "ordering": ["-requested_at"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status", "requested")),
+                        fields=("user",),
+                        name="one_open_erasure_request",
+                    )
+                ],
             },
         ),
     ]
