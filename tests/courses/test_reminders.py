@@ -224,7 +224,7 @@ def test_the_email_takes_as_many_queries_for_a_large_course_as_for_a_small_one(l
         send_inactivity_reminder(other.pk, [large.pk])
 
     assert len(mailoutbox) == 3
-    assert len(for_large) == len(for_small) <= 9
+    assert len(for_large) == len(for_small) <= 10  # with the row that logs the email sent
 
 
 def test_running_twice_in_a_week_sends_once(
