@@ -1,28 +1,21 @@
 """The rubric an assignment is graded with: criteria in order, each with its levels."""
 
 from django import forms
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
-from academy.governance.models import Principle
+from academy.governance.selectors import principle_names
 
 
 def principle_choices():
-    """Each principle once, by number, named in the editor's language (English where it has
-    none). Serbian Latin reads the Cyrillic names' locale, converted when published."""
-    names = dict(Principle.objects.filter(locale__language_code="en").values_list("number", "name"))
-    language = (get_language() or "en").split("-")[0]
-    if language != "en":
-        names.update(
-            Principle.objects.filter(locale__language_code=language).values_list("number", "name")
-        )
-    return [(number, f"{number}. {names[number]}") for number in sorted(names)]
+    """Each principle once, by number, named in the editor's language (or its fallback, as
+    everywhere: `principle_names`)."""
+    return [(number, f"{number}. {name}") for number, name in sorted(principle_names().items())]
 
 
 def with_principle_labels(goals):
     """`goals` (anything with `principles`, a list of numbers), each given `principle_labels`:
-    "6. Openness and Transparency", in the reader's language. One query for all."""
+    "6. Openness and Transparency", in the reader's language. At most one query for all."""
     names = dict(principle_choices())
     for goal in goals:
         goal.principle_labels = [names[n] for n in goal.principles if n in names]

@@ -26,7 +26,7 @@ from operator import or_
 from django.db.models import Q
 from django.utils import timezone
 
-from academy.governance.models import Principle
+from academy.governance.selectors import principle_names
 
 from .models import Enrollment, LessonPage, StepProgress
 
@@ -113,16 +113,16 @@ def mastery_for_learners(learner_ids, courses, as_of=None) -> dict[int, list[Pri
             for number, (score, maximum) in by_principle.items():
                 quiz_scores[learner_id][number][0] += float(score)
                 quiz_scores[learner_id][number][1] += float(maximum)
-    principles = list(Principle.objects.filter(locale__language_code="en").order_by("number"))
+    names = principle_names()  # in the reader's language
     return {
         learner_id: [
             PrincipleMastery(
-                number=p.number,
-                name=p.name,
-                coverage=ratio(*coverage.get(learner_id, {}).get(p.number, (0, 0))),
-                quiz=ratio(*quiz_scores[learner_id].get(p.number, (0, 0))),
+                number=number,
+                name=name,
+                coverage=ratio(*coverage.get(learner_id, {}).get(number, (0, 0))),
+                quiz=ratio(*quiz_scores[learner_id].get(number, (0, 0))),
             )
-            for p in principles
+            for number, name in sorted(names.items())
         ]
         for learner_id in learner_ids
     }

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from academy.governance.models import Principle
+from academy.governance.selectors import principle_names
 from courses.translations import canonical_pk
 
 from .grading import feedback_for, is_blank
@@ -116,7 +116,8 @@ class ReviewRow:
 
 @dataclass
 class PrincipleScore:
-    principle: Principle
+    number: int
+    name: str  # in the reader's language
     score: Decimal
     max_score: Decimal
 
@@ -168,10 +169,11 @@ def _by_principle(answers) -> list[PrincipleScore]:
             ]
     if not totals:
         return []
-    principles = Principle.objects.filter(number__in=totals, locale__language_code="en")
+    names = principle_names()
     return [
-        PrincipleScore(principle=p, score=totals[p.number][0], max_score=totals[p.number][1])
-        for p in principles.order_by("number")
+        PrincipleScore(number=number, name=names[number], score=score, max_score=max_score)
+        for number, (score, max_score) in sorted(totals.items())
+        if number in names
     ]
 
 

@@ -494,7 +494,7 @@ def test_the_result_breaks_the_score_down_by_principle(learner_client, learner):
     response = learner_client.get(attempt_url(quiz, attempt, "result"))
 
     rows = response.context["result"].principles
-    assert [(row.principle.number, row.percent) for row in rows] == [
+    assert [(row.number, row.percent) for row in rows] == [
         (rule_of_law.number, 0),
         (openness.number, 50),
     ]

@@ -1,0 +1,1 @@
+from tests.certificates.conftest import issue, template  # noqa: F401 - shared fixtures
