@@ -5,6 +5,10 @@ Django's compilemessages needs GNU gettext installed; this needs only Python (po
 
 Serbian Latin is never translated by hand: `sr_Latn/django.po` is regenerated from the Cyrillic
 `sr/django.po` by transliteration before anything is compiled, so the two scripts cannot drift.
+
+Then the catalogues for Wagtail's and the other apps' strings in languages they do not translate
+(academy/core/catalogues.py) are written into settings.FALLBACK_LOCALE_DIR, unless their sources
+are unchanged since the last run.
 """
 
 import re
@@ -14,6 +18,7 @@ import polib
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from academy.core import catalogues
 from academy.core.text import cyrillic_to_latin
 
 PROJECT_DIRS = ["academy", "courses", "quizzes", "certificates"]
@@ -26,8 +31,16 @@ class Command(BaseCommand):
         "project's .po translation files to .mo (no gettext needed)."
     )
 
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Rewrite the fallback catalogues even when their sources are unchanged.",
+        )
+
     def handle(self, *args, **options):
-        roots = [Path(p) for p in settings.LOCALE_PATHS]
+        fallback = Path(settings.FALLBACK_LOCALE_DIR)
+        roots = [Path(p) for p in settings.LOCALE_PATHS if Path(p) != fallback]
         for root in roots:
             if (root / "sr" / CATALOGUE).exists():
                 write_serbian_latin(root)
@@ -39,6 +52,14 @@ class Command(BaseCommand):
                 polib.pofile(str(po_path)).save_as_mofile(str(po_path.with_suffix(".mo")))
                 compiled += 1
         self.stdout.write(f"Compiled {compiled} translation file(s).")
+        if fallback not in [Path(p) for p in settings.LOCALE_PATHS]:
+            return  # nothing would read them
+        if catalogues.build(fallback, force=options["force"]):
+            self.stdout.write(
+                f"Wrote the apps' strings for {', '.join(catalogues.languages())} into {fallback}."
+            )
+        else:
+            self.stdout.write(f"The apps' strings in {fallback} are up to date.")
 
 
 def write_serbian_latin(locale_root: Path) -> Path:
