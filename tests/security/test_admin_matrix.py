@@ -25,7 +25,8 @@ from django.utils import timezone
 from wagtail.fields import StreamField
 from wagtail.models import Page
 
-from academy.accounts.models import Organisation, User
+from academy.accounts.erasure import erasure_request
+from academy.accounts.models import ErasureRequest, Organisation, User
 from academy.accounts.roles import CERTIFICATE_ADMINISTRATORS
 from academy.governance.models import Principle
 from assessments.models import Assessment, AssessmentCycle
@@ -150,6 +151,7 @@ OBJECT_OF_MODEL = {
     AttendanceRule: "attendance_rule",
     Assessment: "assessment",
     AssessmentCycle: "assessment_cycle",
+    ErasureRequest: "erasure_request",
 }
 OBJECT_OF_VIEW = {
     "cohort_import": "cohort",
@@ -160,6 +162,7 @@ OBJECT_OF_VIEW = {
     "assignment_grade": "submission",
     "action_plan_review": "action_plan",
     "action_plan_pdf": "action_plan",
+    "erasure_decide": "erasure_request",
     "cohort_action_plans": "cohort",
     "organisation_mastery": "organisation",
     "quiz_item_analysis": "quiz",
@@ -396,6 +399,7 @@ def build_world():
         "assessment_survey": assessment.surveys.get(audience="citizens"),
         "submission": submission,
         "action_plan": plan,
+        "erasure_request": erasure_request(user=learner, reason="Reason B Confidential"),
         # Words only course B's own pages show.
         "secrets": [
             "Course B Confidential",
