@@ -40,7 +40,11 @@ def erasure_request(*, user: User, reason: str = "") -> ErasureRequest:
 def _decided(request: ErasureRequest, by: User) -> ErasureRequest:
     if not by.is_superuser:
         raise PermissionDenied
-    locked = ErasureRequest.objects.select_for_update().select_related("user").get(pk=request.pk)
+    locked = (
+        ErasureRequest.objects.select_for_update(of=("self",))
+        .select_related("user")
+        .get(pk=request.pk)
+    )
     if locked.status != ErasureRequest.Status.REQUESTED:
         raise ErasureRefused(_("This request has been decided already."))
     return locked
