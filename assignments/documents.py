@@ -3,12 +3,11 @@ to take to the municipal council), and the portfolio's sections of passed assign
 plans. Each in a fixed number of queries, in the active language."""
 
 from django.db.models import Q
-from django.utils import formats, timezone
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from academy.core.documents import Document, Entry, Grid, Section
-from academy.core.formatting import percent
+from academy.core.formatting import day, percent
 from courses.models import Enrollment
 from courses.translations import localized
 
@@ -16,14 +15,6 @@ from .blocks import with_principle_labels
 from .models import ActionPlan, ActionPlanPage, AssignmentPage, PlanAction, Submission
 
 WORK_SHOWN = 3000  # characters of a passed assignment's text in the portfolio
-
-
-def _date(moment) -> str:
-    if moment is None:
-        return "-"
-    if hasattr(moment, "tzinfo"):
-        moment = timezone.localtime(moment)
-    return formats.date_format(moment, "DATE_FORMAT")
 
 
 def _plan_title(plan, step) -> str:
@@ -45,7 +36,7 @@ def _goal_entries(goals) -> list[Entry]:
                     [
                         action.text,
                         action.owner,
-                        _date(action.due_on),
+                        day(action.due_on),
                         ("✓ " if action.status == done else "") + action.get_status_display(),
                     ]
                     for action in goal.actions.all()
@@ -74,7 +65,7 @@ def plan_document(plan: ActionPlan, step: ActionPlanPage) -> Document:
             title=_("History"),
             entries=[
                 Entry(
-                    title=f"{_date(change.at)} · {change.get_kind_display()}",
+                    title=f"{day(change.at)} · {change.get_kind_display()}",
                     meta=change.author.full_name,
                     paragraphs=[change.subject]
                     + ([change.get_status_display()] if change.status else []),
@@ -91,7 +82,7 @@ def plan_document(plan: ActionPlan, step: ActionPlanPage) -> Document:
         subtitle=" · ".join(
             [
                 plan.get_status_display(),
-                _("last changed %(date)s") % {"date": _date(plan.updated_at)},
+                _("last changed %(date)s") % {"date": day(plan.updated_at)},
             ]
         ),
         sections=sections,
@@ -121,7 +112,7 @@ def passed_assignments(*, learner) -> Section:
                 title=assignment.title,
                 meta=_("Graded %(date)s · %(score)s of %(max)s points (%(percent)s)")
                 % {
-                    "date": _date(submission.graded_at),
+                    "date": day(submission.graded_at),
                     "score": submission.score,
                     "max": submission.max_score,
                     "percent": percent(submission.percent),
@@ -202,7 +193,7 @@ def action_plans(*, learner) -> Section:
         entries.append(
             Entry(
                 title=_plan_title(plan, step),
-                meta=f"{plan.get_status_display()} · {_date(plan.updated_at)}",
+                meta=f"{plan.get_status_display()} · {day(plan.updated_at)}",
                 url=step.url or "",
                 paragraphs=[plan.review_comment],
                 grid=Grid(header=[_("Goal"), _("Principles"), _("Actions")], rows=rows)

@@ -4,7 +4,6 @@ Every refusal is a SubmissionRefused whose message the reviewer reads; nothing i
 
 from django.db import transaction
 from django.db.models import Count
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -74,18 +73,15 @@ def peer_reviews_assign(*, assignment: AssignmentPage, reviewer) -> list[PeerRev
     return list(mine.select_related("submission").order_by("assigned_at", "pk"))
 
 
-def peer_review_of(*, assignment: AssignmentPage, reviewer, pk: int) -> PeerReview:
-    """The reviewer's own review `pk` of this assignment; 404 for anyone else's or a forged id."""
-    review = (
+def peer_review_of(*, assignment: AssignmentPage, reviewer, pk: int) -> PeerReview | None:
+    """The reviewer's own review `pk` of this assignment; None for anyone else's or a forged id."""
+    return (
         PeerReview.objects.filter(
             pk=pk, reviewer=reviewer, submission__assignment_id=canonical_pk(assignment)
         )
         .select_related("submission")
         .first()
     )
-    if review is None:
-        raise Http404
-    return review
 
 
 def peer_review_submit(
@@ -93,15 +89,15 @@ def peer_review_submit(
 ) -> PeerReview:
     """Send a review: one level of each criterion of the rubric the work was handed in with, and
     a word for the colleague. Sent once; a second send (double click, two tabs) is refused and
-    changes nothing."""
+    changes nothing. `review` comes from `peer_review_of`, so it is the reviewer's own."""
     if not feedback.strip():
         raise SubmissionRefused(_("Write a few words for your colleague."))
     with transaction.atomic():
         locked = (
-            PeerReview.objects.select_for_update().select_related("submission").get(pk=review.pk)
+            PeerReview.objects.select_for_update()
+            .select_related("submission")
+            .get(pk=review.pk, reviewer=reviewer)
         )
-        if locked.reviewer_id != reviewer.pk:
-            raise Http404
         if locked.submission.learner_id == reviewer.pk:
             raise SubmissionRefused(_("You cannot review your own work."))
         if locked.is_sent:

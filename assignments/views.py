@@ -81,6 +81,8 @@ def peer_review_view(request, assignment, review_id, outline):
     if request.method not in ("GET", "POST"):
         return HttpResponseNotAllowed(["GET", "POST"])
     review = peer_review_of(assignment=assignment, reviewer=request.user, pk=review_id)
+    if review is None:
+        raise Http404
     context, status = {"review": review}, 200
     if request.method == "POST":
         levels, criterion_feedback, feedback = posted_assessment(request, review.submission.rubric)

@@ -1,11 +1,11 @@
 """The portfolio's certificates: each valid one with its hours, principles and the address
 anyone can verify it at. One query."""
 
-from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from academy.core.documents import Entry, Section
+from academy.core.formatting import day
 
 from .models import Certificate
 
@@ -19,12 +19,7 @@ def certificates_section(*, learner) -> Section:
             title=certificate.course_title,
             meta=" · ".join(
                 [
-                    _("Issued %(date)s")
-                    % {
-                        "date": formats.date_format(
-                            timezone.localtime(certificate.issued_at), "DATE_FORMAT"
-                        )
-                    },
+                    _("Issued %(date)s") % {"date": day(certificate.issued_at)},
                     _("No. %(serial)s") % {"serial": certificate.serial},
                     ngettext("%(count)s hour", "%(count)s hours", certificate.hours)
                     % {"count": certificate.hours},

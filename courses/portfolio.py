@@ -5,10 +5,11 @@ higher app; the section for shared reflections is this app's own."""
 
 from collections.abc import Callable
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from academy.core.documents import Document, Entry, Section
+from academy.core.formatting import day
 
 from .journal import journal_of
 
@@ -26,7 +27,7 @@ def shared_reflections(*, learner) -> Section:
     entries = [
         Entry(
             title=lesson.title,
-            meta=f"{course.title} · {_date(reflection.updated_at)}",
+            meta=f"{course.title} · {day(reflection.updated_at)}",
             url=lesson.url,
             paragraphs=[reflection.prompt, reflection.text],
         )
@@ -45,14 +46,10 @@ def portfolio_of(*, learner, programme: str) -> Document:
     every registered section in order."""
     return Document(
         title=_("Portfolio of %(name)s") % {"name": learner.full_name or learner.email},
-        subtitle=f"{programme} · {_date(timezone.now())}",
+        subtitle=f"{programme} · {day(timezone.now())}",
         sections=[section(learner=learner) for _order, section in sorted(_sections, key=_first)],
     )
 
 
 def _first(pair):
     return pair[0]
-
-
-def _date(moment) -> str:
-    return formats.date_format(timezone.localtime(moment), "DATE_FORMAT")

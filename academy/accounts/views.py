@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.contrib.auth.views import redirect_to_login
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
@@ -181,12 +181,11 @@ class ProfileView(LoginRequiredMixin, UpdateView):
         return response
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def my_data(request):
     """Download my data: ask for the archive (POST), follow its progress, download it. The page
     refreshes itself while the archive is being prepared (no JavaScript needed)."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     if request.method == "POST":
         data_export_request(user=request.user)
         return redirect("my_data")
@@ -194,12 +193,11 @@ def my_data(request):
     return TemplateResponse(request, "accounts/my_data.html", {"export": export})
 
 
+@login_required
 @require_GET
 def my_data_download(request, pk):
     """The archive, to the person it is about while its link holds; 404 for anyone else, a
     clear page when it has expired."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     export = DataExport.objects.filter(pk=pk, user=request.user).first()
     if export is None or export.status != DataExport.Status.DONE:
         raise Http404
@@ -213,11 +211,10 @@ def my_data_download(request, pk):
     return response
 
 
+@login_required
 @require_http_methods(["GET", "POST"])
 def erase_account(request):
     """Ask for one's data to be erased; see the request's state and, if refused, why."""
-    if not request.user.is_authenticated:
-        return redirect_to_login(request.get_full_path())
     if request.method == "POST":
         if request.POST.get("confirm") != "yes":
             messages.error(request, _("Tick the box to confirm that you ask for erasure."))

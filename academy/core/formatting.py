@@ -1,6 +1,9 @@
 """Numbers as the reader's language writes them."""
 
+import datetime
+
 from django.template.defaultfilters import floatformat
+from django.utils import formats, timezone
 from django.utils.translation import pgettext
 
 
@@ -20,3 +23,14 @@ def percent(value, decimal_pos=0) -> str:
         "language's spelling wants one",
         "%(number)s%%",
     ) % {"number": number}
+
+
+def day(value: datetime.date | datetime.datetime | None) -> str:
+    """The day of `value` as the reader's language writes it: a date as it is, a moment on the
+    site's clock (a late-evening moment in UTC is already the next day in Sarajevo); "-" for
+    none."""
+    if value is None:
+        return "-"
+    if isinstance(value, datetime.datetime):
+        value = timezone.localtime(value)
+    return formats.date_format(value, "DATE_FORMAT")

@@ -9,7 +9,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import timezone, translation
 
-from academy.core.formatting import percent
+from academy.core.formatting import day, percent
 from courses.models import ModulePage
 from courses.services import enrollment_create, step_complete
 from quizzes.services import answer_grade, attempt_start, attempt_submit
@@ -113,3 +113,11 @@ def test_dates_in_the_local_format_with_the_month_in_the_genitive(language, expe
         rendered = template.render(Context({"day": datetime.date(2026, 11, 27)}))
     short = "11/27/2026" if language == "en" else "27.11.2026."
     assert rendered == f"{expected} {short}"
+
+
+def test_a_moment_is_shown_on_the_day_it_is_in_sarajevo():
+    late_evening_utc = datetime.datetime(2026, 12, 31, 23, 30, tzinfo=datetime.UTC)
+    with translation.override("hr"):
+        assert day(late_evening_utc) == "1. siječnja 2027."
+        assert day(datetime.date(2026, 12, 31)) == "31. prosinca 2026."
+        assert day(None) == "-"
