@@ -3,7 +3,7 @@ modules and steps, lessons' principles), read once and kept until the page tree 
 (`academy.core.page_cache.tree_cached`). The same for every reader; nothing per learner."""
 
 from dataclasses import dataclass, field
-from functools import reduce
+from functools import cached_property, reduce
 from operator import or_
 from types import SimpleNamespace
 
@@ -16,6 +16,7 @@ from academy.governance.models import Principle
 
 from .models import LessonPage, ModulePage
 from .steps import step_models
+from .translations import versions_by_key
 
 
 def live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
@@ -54,6 +55,19 @@ class CourseTree:
     modules: list[ModulePage] = field(default_factory=list)
     steps: list[Page] = field(default_factory=list)
     principles: dict[int, list[Principle]] = field(default_factory=dict)
+
+    # Worked out once per tree: a process keeps its trees for many requests (page_cache).
+    @cached_property
+    def module_versions(self) -> dict:
+        """The modules grouped as versions of one module (`translations.versions_by_key`)."""
+        return versions_by_key(self.modules, self._language_of)
+
+    @cached_property
+    def step_versions(self) -> dict:
+        return versions_by_key(self.steps, self._language_of)
+
+    def _language_of(self, page) -> str | None:
+        return self.languages_by_locale.get(page.locale_id)
 
 
 COURSE_TREES = cache_name("course", CourseTree)

@@ -18,7 +18,7 @@ from academy.governance.models import Principle
 from .course_tree import CourseTree, course_trees
 from .models import CoursePage, Enrollment, ModulePage, StepProgress
 from .steps import step_models
-from .translations import best_version, canonical_pk, versions_by_key
+from .translations import best_version, canonical_pk
 
 
 @dataclass(frozen=True)
@@ -166,10 +166,7 @@ def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
     """The outline of the original course's live modules and steps, each shown in the best
     language available (see `translations.best_version`), with progress on the originals."""
     languages = content_languages()
-    module_versions, step_versions = (
-        versions_by_key(pages, lambda page: tree.languages_by_locale.get(page.locale_id))
-        for pages in (tree.modules, tree.steps)
-    )
+    module_versions, step_versions = tree.module_versions, tree.step_versions
     outline_modules = {}
     for module in tree.modules:
         if module.path.startswith(tree.canonical.path):

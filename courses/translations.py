@@ -60,7 +60,7 @@ def best_version(versions: dict[str, Page], canonical: Page, languages: list[str
             return shown_in(versions[language], page_language=language, language=languages[0])
     language = next((code for code, page in versions.items() if page.pk == canonical.pk), None)
     if language:
-        shown_in(canonical, page_language=language, language=languages[0])
+        return shown_in(canonical, page_language=language, language=languages[0])
     return canonical
 
 

@@ -1,3 +1,4 @@
+import copy
 from functools import reduce
 from operator import or_
 
@@ -65,9 +66,9 @@ class BasePage(Page):
             key=lambda child: languages.index(parents[child.path[: -self.steplen]]),
             default=None,
         )
-        if child is not None:
-            shown_in(child, page_language=parents[child.path[: -self.steplen]])
-        return child
+        if child is None:
+            return None
+        return shown_in(child, page_language=parents[child.path[: -self.steplen]])
 
     @property
     def shown_in_place_of(self) -> dict | None:
@@ -145,12 +146,16 @@ def _route_plan(request, page, path_components) -> dict:
 
 
 def shown_in(page, *, page_language: str, language: str | None = None):
-    """Mark `page` (written in `page_language`) as shown to readers of `language`, the active
-    one by default: its links then keep the reader's language prefix. Returns the page."""
+    """`page` (written in `page_language`) as shown to readers of `language`, the active one by
+    default: a copy whose links keep the reader's language prefix, or `page` itself when the
+    languages are the same. A copy, because pages of the tree cache are shared by requests in
+    other languages (`page_cache._LocalTreeValues`)."""
     language = language or translation.get_language()
-    if page_language != language:
-        page._shown_in = (page_language, language)
-    return page
+    if page_language == language:
+        return page
+    marked = copy.copy(page)
+    marked._shown_in = (page_language, language)
+    return marked
 
 
 class OutboxTask(models.Model):

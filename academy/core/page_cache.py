@@ -23,6 +23,7 @@ import functools
 import hashlib
 import inspect
 import logging
+import time
 import uuid
 from collections.abc import Callable, Iterable
 from contextvars import ContextVar
@@ -169,11 +170,17 @@ def tree_cached(name: str, keys: Iterable, compute: Callable[[list], dict]) -> d
 def tree_lookup(name: str, keys: Iterable) -> tuple[dict, Callable[[dict], None]]:
     """The values of `keys` kept so far (see `tree_cached`), and a function that keeps more.
     The generation is read here, before the caller reads the tree: a value computed while a
-    page is being published is kept under the old generation and never read."""
+    page is being published is kept under the old generation and never read.
+    Values are read from this process's memory first (`_LocalTreeValues`), then the cache."""
     try:
-        prefix = f"tree:{_generation()}:{name}:"
+        generation = _generation()
+        prefix = f"tree:{generation}:{name}:"
         by_cache_key = {f"{prefix}{key}": key for key in keys}
-        found = cache.get_many(list(by_cache_key))
+        found, unknown = _local.lookup(generation, by_cache_key)
+        if unknown:
+            fetched = cache.get_many(unknown)
+            _local.keep(generation, {key: fetched.get(key, _ABSENT) for key in unknown})
+            found.update(fetched)
     except Exception:
         logger.warning("Tree cache unavailable", exc_info=True)
         return {}, lambda values: None
@@ -184,8 +191,52 @@ def tree_lookup(name: str, keys: Iterable) -> tuple[dict, Callable[[dict], None]
             cache.set_many(kept, TREE_CACHE_SECONDS)
         except Exception:
             logger.warning("Tree cache unavailable", exc_info=True)
+            return
+        _local.keep(generation, kept)
 
     return {by_cache_key[key]: value for key, value in found.items()}, keep
+
+
+class _LocalTreeValues:
+    """This process's own copies of tree values, for the current generation only: a value read
+    once is then neither fetched nor unpickled again (a course's tree, a route, the branding),
+    and a new generation forgets them all. They are shared by the requests this process
+    serves, so what reads them must not change them (`academy.core.models.shown_in` marks a
+    copy). Kept `LOCAL_SECONDS` at most, so that if a purge was lost they are no staler than
+    the cache's; at most `LIMIT` values (then all are dropped: a process serving more keys
+    than that reads them from the cache again). What the cache did not have is noted too (a
+    route's shorter paths, mostly), so that it is not asked again on every request."""
+
+    LOCAL_SECONDS = 60
+    LIMIT = 1000  # a route holds its page: a lesson's is about 40 KB
+
+    def __init__(self):
+        self.generation, self.values, self.until = None, {}, 0.0
+
+    def lookup(self, generation: str, cache_keys: Iterable[str]) -> tuple[dict, list[str]]:
+        """The values of `cache_keys` known here, and the keys this process knows nothing of."""
+        if generation != self.generation or time.monotonic() > self.until:
+            return {}, list(cache_keys)
+        values, found, unknown = self.values, {}, []
+        for key in cache_keys:
+            value = values.get(key)
+            if value is None:
+                unknown.append(key)
+            elif value is not _ABSENT:
+                found[key] = value
+        return found, unknown
+
+    def keep(self, generation: str, values: dict) -> None:
+        now = time.monotonic()
+        if generation != self.generation or now > self.until or len(self.values) > self.LIMIT:
+            # A new dict, not cleared in place: a reader on another thread keeps its own.
+            self.generation, self.values = generation, {}
+            self.until = now + self.LOCAL_SECONDS
+        self.values.update(values)
+
+
+_ABSENT = object()  # noted by `_LocalTreeValues`: not in the cache when this process asked
+_local = _LocalTreeValues()
 
 
 def page_cache_purge(*, strict=False, **kwargs) -> None:

@@ -1,16 +1,19 @@
 """Wagtail's page view, with the route of each published page remembered until the page tree
-next changes (`page_cache.tree_cached`): serving a page then costs one query for the page
+next changes (`page_cache.tree_cached`): serving a page then costs no query for the page
 instead of finding the site and walking the tree level by level (seven queries for a lesson).
 
 A page is remembered under its own path (a quiz, whose attempt and result views follow its
 path, then routes only what follows), never a 404, under the host name and port Wagtail matches
 sites on (so no spelling of the Host header adds a key).
-What the route leads to is then served from the database: the page must be live, and the
-enrollment gate and drafts are checked on every request. The page's view restrictions are
-checked on every request too, against those remembered with the route (any change of a
-restriction starts a new generation, see page_cache), so that serving asks no query for them;
-a restriction to groups still reads its groups when checked."""
+The route holds the page as published: every save, publish, unpublish, move or delete of a page
+starts a new generation (page_cache), as it does for the anonymous pages and the course
+outlines kept under it, so a page served from its route is never older than what they show.
+Each request serves its own copy. The enrollment gate is checked on every request, and so are
+the page's view restrictions, against those remembered with the route (any change of a
+restriction starts a new generation, and is refused if the cache cannot take it), so that
+serving asks no query for them; a restriction to groups still reads its groups when checked."""
 
+import copy
 from dataclasses import dataclass
 
 from django.http import Http404
@@ -58,9 +61,7 @@ def serve(request, path):
 @dataclass
 class _Remembered:
     site: Site
-    model: type
-    pk: int
-    shown_in: tuple | None
+    page: Page  # specific, as routed: in the language of the path, or its fallback (`shown_in`)
     parent: Page | None
     routable: bool  # the page routes what follows its path (RoutablePageMixin)
     view_restrictions: tuple  # of the page and its ancestors (Page.get_view_restrictions)
@@ -86,9 +87,7 @@ def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
     site = request_site(request)
     remembered = _Remembered(
         site=site,
-        model=type(page),
-        pk=page.pk,
-        shown_in=getattr(page, "_shown_in", None),
+        page=copy.copy(page),  # not the one this request goes on to serve (and change)
         # The ancestors the route went through (their own fields not loaded), so that the
         # page knows its course without a query.
         parent=parent,
@@ -100,11 +99,9 @@ def _route_to_remember(request, path) -> tuple[int, _Remembered | None]:
 
 
 def _follow(request, remembered: _Remembered, rest: list[str]):
-    try:  # get(), unlike first(), asks no ordering, which costs Django more than the query
-        page = remembered.model.objects.get(pk=remembered.pk, live=True)
-    except remembered.model.DoesNotExist:  # unpublished since (the next change forgets it)
-        return
-    page._shown_in = remembered.shown_in
+    # This request's own copy: serving may note things on it (its original's id, say), and
+    # the remembered route is shared by the requests this process serves.
+    page = copy.copy(remembered.page)
     page._view_restrictions = remembered.view_restrictions
     if remembered.parent is not None:
         set_parent(page, remembered.parent)

@@ -135,3 +135,19 @@ def test_a_cohort_or_certificate_rule_set_up_on_a_translation_is_on_the_original
 
     assert cohort.course_id == course.pk
     assert rule.course_id == course.pk
+
+
+def test_a_page_shown_to_a_serbian_reader_is_not_marked_for_the_bosnian_reader_after(
+    client, course
+):
+    # The course tree is shared by every request a process serves (page_cache's local copies):
+    # showing a Bosnian lesson under /sr/ must leave it under /bs/ for the next reader.
+    lesson_2 = version(lessons_of(course)[1], "bs")
+    under_serbian = "/sr" + lesson_2.url[len("/bs") :]
+
+    serbian = client.get(version(course, "sr").url).content.decode()
+    bosnian = client.get(version(course, "bs").url).content.decode()
+
+    assert f'href="{under_serbian}"' in serbian
+    assert f'href="{lesson_2.url}"' in bosnian
+    assert under_serbian not in bosnian
