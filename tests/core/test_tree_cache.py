@@ -3,6 +3,8 @@
 the course outline's pages and lessons' principles, the branding. Each change shows at once,
 and nothing is served that would not be served without the cache."""
 
+import re
+import time
 from unittest import mock
 
 import pytest
@@ -10,8 +12,10 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.db import connection
 from django.http import HttpResponse
+from django.template import Context, Template, TemplateSyntaxError
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from django.utils.http import urlencode
 from wagtail.models import Page, PageViewRestriction, Site
 
 from academy.accounts.roles import LEARNERS, TRAINERS
@@ -19,6 +23,7 @@ from academy.core.page_cache import (
     GENERATION_KEY,
     PageCacheMiddleware,
     _generation,
+    _LocalTreeValues,
     page_cache_purge,
     tree_cached,
 )
@@ -50,15 +55,17 @@ def queries_of(client, url) -> list[str]:
     return [query["sql"] for query in queries]
 
 
-def test_a_lesson_read_again_is_served_without_finding_its_site_or_route(learner_client, enrolled):
+def test_a_lesson_read_again_is_served_without_a_query_for_its_site_route_or_page(
+    learner_client, enrolled
+):
     lesson = lessons_of(enrolled)[0]
     learner_client.get(lesson.url)
 
     queries = queries_of(learner_client, lesson.url)
 
     assert not [sql for sql in queries if "wagtailcore_site" in sql]
-    pages = [sql for sql in queries if sql.startswith('SELECT "wagtailcore_page"')]
-    assert len(pages) == 1  # the lesson itself, read every time
+    # The lesson as published is kept with its route until the tree next changes.
+    assert not [sql for sql in queries if sql.startswith('SELECT "wagtailcore_page"')]
     # Who may view it is kept with its route, and checked on every request.
     assert not [sql for sql in queries if "wagtailcore_pageviewrestriction" in sql]
 
@@ -294,3 +301,83 @@ def test_cached_values_are_named_by_the_code_that_shapes_them():
     assert cache_name("route", Before) == cache_name("route", Before)
     assert cache_name("route", Before) != cache_name("route", After)
     assert cache_name("route", Before).startswith("route-")
+
+
+def test_a_value_read_once_is_kept_in_the_process_until_the_tree_changes():
+    asked = []
+
+    def compute(keys):
+        asked.extend(keys)
+        return {key: key.upper() for key in keys}
+
+    tree_cached("test", ["a"], compute)
+    with mock.patch.object(cache, "get_many", wraps=cache.get_many) as get_many:
+        assert tree_cached("test", ["a"], compute) == {"a": "A"}
+    assert not get_many.called  # neither fetched nor unpickled again
+
+    page_cache_purge()
+    tree_cached("test", ["a"], compute)
+    assert asked == ["a", "a"]
+
+
+def test_a_value_kept_in_the_process_is_read_from_the_cache_again_after_a_while():
+    tree_cached("test", ["a"], lambda keys: {key: key.upper() for key in keys})
+    later = time.monotonic() + _LocalTreeValues.LOCAL_SECONDS + 1
+
+    with (
+        mock.patch("academy.core.page_cache.time.monotonic", return_value=later),
+        mock.patch.object(cache, "get_many", wraps=cache.get_many) as get_many,
+    ):
+        assert tree_cached("test", ["a"], lambda keys: {}) == {"a": "A"}
+    assert get_many.called
+
+
+def render_fragment(**context):
+    source = (
+        '{% load tree_cache %}{% treecache "test" language %}'
+        "{{ language }} {{ name }}{% endtreecache %}"
+    )
+    return Template(source).render(Context(context))
+
+
+def test_a_shared_fragment_is_rendered_once_per_tree_and_language():
+    assert render_fragment(language="bs", name="Amra") == "bs Amra"
+    # What it does not vary on is what it showed first, until the tree changes.
+    assert render_fragment(language="bs", name="Edin") == "bs Amra"
+    assert render_fragment(language="hr", name="Edin") == "hr Edin"
+
+    page_cache_purge()
+    assert render_fragment(language="bs", name="Edin") == "bs Edin"
+
+
+def test_a_shared_fragment_needs_a_quoted_name():
+    with pytest.raises(TemplateSyntaxError, match="quoted fragment name"):
+        Template("{% load tree_cache %}{% treecache header %}{% endtreecache %}")
+
+
+def test_the_shared_header_leaves_each_learner_their_own_log_out_token(learner, other_learner):
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    first.force_login(learner)
+    second.force_login(other_learner)
+    first.get("/en/courses/")  # the header is rendered with the first learner's token around it
+
+    page = second.get("/en/courses/").content.decode()
+    token = re.search(r'action="/en/accounts/logout/".*?value="([^"]+)"', page, re.S).group(1)
+    second.post("/en/accounts/logout/", {"csrfmiddlewaretoken": token})
+
+    assert "_auth_user_id" not in second.session  # logged out: the token was theirs
+
+
+def test_each_page_keeps_its_own_language_links(learner_client, enrolled):
+    first, second = lessons_of(enrolled)[:2]
+    learner_client.get(first.url)
+
+    page = learner_client.get(second.url).content.decode()
+
+    assert f"page={second.pk}" in page and f"page={first.pk}" not in page
+    assert urlencode({"next": second.url}) in page
+    # A query string is passed on as it is, never kept.
+    assert (
+        urlencode({"next": second.url + "?x=1"})
+        in learner_client.get(second.url + "?x=1").content.decode()
+    )
