@@ -119,8 +119,11 @@ browser:
 		echo ""; \
 	fi
 
+# On every core (pytest-xdist): each worker has its own test database; the browser suite runs
+# on one worker, beside the rest, rather than two Chromiums competing for two cores.
+PYTEST_PARALLEL := -n auto --dist loadgroup
 test: lint translations browser gettext
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_PARALLEL)
 
 # Known vulnerabilities in the installed, pinned dependencies (pip-audit, PyPI's advisory data).
 # A finding we accept goes here with its reason and an expiry date, e.g.

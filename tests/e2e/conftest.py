@@ -78,6 +78,14 @@ def browser(django_db_setup):
         playwright.stop()
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make test`, CI), one worker runs the whole browser suite: one
+    Chromium, started once, while the other workers run the rest."""
+    for item in items:
+        if item.get_closest_marker("e2e"):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 def pytest_terminal_summary(terminalreporter):
     if _missing_browser:
         terminalreporter.section("BROWSER SUITE SKIPPED", sep="!", red=True, bold=True)
