@@ -19,6 +19,7 @@ from django.utils.http import urlencode
 from wagtail.models import Page, PageViewRestriction, Site
 
 from academy.accounts.roles import LEARNERS, TRAINERS
+from academy.accounts.selectors import ADMIN_ACCESS_SECONDS
 from academy.core.page_cache import (
     GENERATION_KEY,
     PageCacheMiddleware,
@@ -220,6 +221,26 @@ def test_learners_get_no_editing_bar_and_editors_do(learner_client, enrolled):
 
     assert "wagtail-userbar" not in learner_client.get(lesson.url).content.decode()
     assert "wagtail-userbar" in trainer_client.get(lesson.url).content.decode()
+
+
+def test_a_learners_pages_ask_for_the_editing_bar_once_in_minutes(
+    learner_client, enrolled, monkeypatch
+):
+    """Whether to offer the bar is kept in the session: no permission query and no cache round
+    trip per page. (Wagtail's bar checks an editor's rights itself whenever it is shown.)"""
+    lesson = lessons_of(enrolled)[0]
+
+    def permission_queries():
+        with CaptureQueriesContext(connection) as queries:
+            assert learner_client.get(lesson.url).status_code == 200
+        return [query for query in queries if "auth_permission" in query["sql"]]
+
+    assert permission_queries()
+    assert not permission_queries()
+    later = time.time() + ADMIN_ACCESS_SECONDS + 1
+    monkeypatch.setattr(time, "time", lambda: later)
+
+    assert permission_queries()
 
 
 def test_a_quiz_is_remembered_once_and_routes_what_follows_its_path(learner_client, learner):
