@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from academy.core.blocks import ContentStreamBlock
 from academy.core.models import BasePage
-from academy.core.page_cache import tree_generation
 from academy.core.search import search_fold, stream_text
 from academy.governance.widgets import PrincipleCheckboxes
 
@@ -218,11 +217,9 @@ class LessonPage(CourseStep, BasePage):
         if principles is None or preview:
             principles = self.principles.all()
         context["principles"] = principles
-        # The body as rendered is kept by the published revision and the tree its links point
-        # into (a preview renders the draft, every time).
-        context["body_version"] = (
-            None if preview else f"{tree_generation()}-{self.live_revision_id}"
-        )
+        # The body as rendered is kept with the tree ({% treecache %}): any edit of a page starts
+        # a new tree. A preview renders the draft, every time.
+        context["cache_body"] = not preview
         return context
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, reduce
 from operator import or_
 
+from django.db import connection
 from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Page
@@ -183,7 +184,7 @@ def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
                 page=best_version(step_versions[step.translation_key], step, languages),
                 number=number,
                 started=step.pk in progress_by_step,
-                completed=progress_by_step.get(step.pk) is not None,
+                completed=progress_by_step.get(step.pk, False),
                 canonical_pk=step.pk,
             )
         )
@@ -195,18 +196,61 @@ def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
     )
 
 
-def _progress_by_step(learner, courses) -> dict:
-    """When the learner completed each step they opened (None: not yet) in `courses` (their
-    originals), by step id. Asked by the courses' tree paths rather than by a list of every step
-    id, which would cost as much to build as the rest of the page's queries together."""
+def _progress_by_step(learner, courses) -> dict[int, bool]:
+    """Whether the learner completed each step they opened in `courses` (their originals), by
+    step id. Asked by the courses' tree paths rather than by a list of every step id, which
+    would cost as much to build as the rest of the page's queries together."""
     if learner is None or not courses:
         return {}
     in_courses = reduce(or_, (Q(step__path__startswith=course.path) for course in courses))
-    return dict(
-        StepProgress.objects.filter(in_courses, learner=learner).values_list(
-            "step_id", "completed_at"
-        )
+    return {
+        step: completed_at is not None
+        for step, completed_at in StepProgress.objects.filter(
+            in_courses, learner=learner
+        ).values_list("step_id", "completed_at")
+    }
+
+
+def _enrollment_with_progress(learner, course) -> tuple[Enrollment | None, dict[int, bool]]:
+    """The learner's enrollment in `course` (its original) and their progress in it (as
+    `_progress_by_step`), in one query: what every step page reads for its learner, where the
+    two ORM queries cost twice the time (mostly compiling them). In SQL because the ORM cannot
+    put the progress, chosen by the course's tree path, on the enrollment's one row: the steps
+    come as "12c,13" (12 completed, 13 opened)."""
+    if learner is None:
+        return None, {}
+    enrollment = next(
+        iter(
+            Enrollment.objects.raw(
+                _ENROLLMENT_WITH_PROGRESS[connection.vendor == "postgresql"],
+                [f"{course.path}%", learner.pk, course.pk],
+            )
+        ),
+        None,
     )
+    if enrollment is None:
+        return None, {}
+    steps = enrollment.steps_opened.split(",") if enrollment.steps_opened else []
+    return enrollment, {int(step.rstrip("c")): step.endswith("c") for step in steps}
+
+
+# By whether the database is PostgreSQL (string_agg) or SQLite (group_concat).
+_ENROLLMENT_WITH_PROGRESS = {
+    postgresql: f"""
+        SELECT enrollment.*, (
+            SELECT {"string_agg" if postgresql else "group_concat"}(
+                progress.step_id || CASE WHEN progress.completed_at IS NULL THEN '' ELSE 'c' END,
+                ','
+            )
+            FROM {StepProgress._meta.db_table} progress
+            WHERE progress.learner_id = enrollment.learner_id AND progress.step_id IN (
+                SELECT id FROM {Page._meta.db_table} WHERE path LIKE %s
+            )
+        ) AS steps_opened
+        FROM {Enrollment._meta.db_table} enrollment
+        WHERE enrollment.learner_id = %s AND enrollment.course_id = %s"""  # noqa: S608 (only tables)
+    for postgresql in (False, True)
+}
 
 
 def enrollments_in(learner, trees) -> list[Enrollment]:
@@ -250,12 +294,9 @@ def course_progress_of(*, learner, course: CoursePage) -> Progress:
 def course_outline_for(*, course: CoursePage, learner) -> CourseOutline:
     """The outline of `course` (in any language) with `learner`'s progress (none for visitors
     or non-enrolled)."""
-    learner = learner_or_none(learner)
-    trees = course_trees([course])
-    shown = best_course(course, trees[course.translation_key])
-    return outlines_for(
-        courses=[shown], learner=learner, enrollments=enrollments_in(learner, trees), trees=trees
-    )[shown.pk]
+    tree = course_trees([course])[course.translation_key]
+    enrollment, progress = _enrollment_with_progress(learner_or_none(learner), tree.canonical)
+    return _outline(best_course(course, tree), tree, enrollment, progress)
 
 
 def best_course(course, tree: CourseTree) -> CoursePage:

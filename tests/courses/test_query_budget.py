@@ -14,13 +14,13 @@ pytestmark = pytest.mark.django_db
 # outline's pages and lessons' principles, the branding, and who may view a page (its
 # ancestors' restrictions, kept with its route), and the page itself come from the cache
 # (academy.core.page_cache.tree_cached); what is left is the learner's own: session, user,
-# enrollment, progress.
-BUDGET = {"lesson": 4, "course": 5, "module": 5, "catalogue": 8, "my_learning": 11}
+# the enrollment with its progress (one query).
+BUDGET = {"lesson": 3, "course": 4, "module": 4, "catalogue": 8, "my_learning": 11}
 # Right after a publish the tree is read again: more queries, still as many for any size.
 BUDGET_AFTER_PUBLISH = {
-    "lesson": 19,
-    "course": 21,  # and its trainers
-    "module": 20,
+    "lesson": 18,
+    "course": 20,  # and its trainers
+    "module": 19,
     "catalogue": 23,
     "my_learning": 17,
 }
