@@ -58,6 +58,34 @@ def test_progress_counts_completed_required_steps(learner, course):
     assert outline.resume_step.page.pk == second.pk  # the first unfinished step
 
 
+def test_an_outline_shows_the_learners_own_progress_in_that_course_only(
+    learner, other_learner, course
+):
+    """What a step page reads in one query: the enrollment with its progress (opened, completed),
+    not another course's nor another learner's."""
+    other_course = make_course(title="Another course")
+    for each in (course, other_course):
+        enrollment_create(learner=learner, course=each)
+    enrollment_create(learner=other_learner, course=course)
+    first, second, third, _fourth = lessons_of(course)
+    step_complete(learner=learner, course=course, step=first)
+    StepProgress.objects.create(learner=learner, step=second)  # opened, not completed
+    step_complete(learner=learner, course=other_course, step=lessons_of(other_course)[0])
+    step_complete(learner=other_learner, course=course, step=third)
+
+    outline = course_outline_for(course=course, learner=learner)
+
+    assert outline.enrollment.course_id == course.pk
+    assert outline.enrollment.enrolled_at.tzinfo is not None
+    assert [(step.started, step.completed) for step in outline.steps] == [
+        (True, True),
+        (True, False),
+        (False, False),
+        (False, False),
+    ]
+    assert course_outline_for(course=course, learner=other_learner).progress.completed == 1
+
+
 def test_optional_steps_do_not_count_towards_completion(learner):
     course = make_course(modules=1, lessons_per_module=1)
     module = course.get_children().first()
