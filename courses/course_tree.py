@@ -16,7 +16,7 @@ from academy.governance.models import Principle
 
 from .models import LessonPage, ModulePage
 from .steps import step_models
-from .translations import versions_by_key
+from .translations import best_version, versions_by_key
 
 
 def live_modules_and_steps(courses) -> tuple[list[ModulePage], list[Page]]:
@@ -55,6 +55,7 @@ class CourseTree:
     modules: list[ModulePage] = field(default_factory=list)
     steps: list[Page] = field(default_factory=list)
     principles: dict[int, list[Principle]] = field(default_factory=dict)
+    _shown: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     # Worked out once per tree: a process keeps its trees for many requests (page_cache).
     @cached_property
@@ -68,6 +69,31 @@ class CourseTree:
 
     def _language_of(self, page) -> str | None:
         return self.languages_by_locale.get(page.locale_id)
+
+    def shown_in(self, languages: tuple[str, ...]) -> list[tuple[ModulePage, list[tuple]]]:
+        """The original's live modules, each with its live steps as (step, the original's id),
+        in the version a reader of `languages` (best first) sees (`translations.best_version`):
+        the same for every such reader, so worked out once per tree and languages."""
+        shown = self._shown.get(languages)
+        if shown is None:
+            shown = self._shown[languages] = self._show(languages)
+        return shown
+
+    def _show(self, languages) -> list[tuple[ModulePage, list[tuple]]]:
+        modules = {
+            module.path: (
+                best_version(self.module_versions[module.translation_key], module, languages),
+                [],
+            )
+            for module in self.modules
+            if module.path.startswith(self.canonical.path)
+        }
+        for step in self.steps:
+            module = modules.get(step.path[: -Page.steplen])
+            if module is not None:
+                versions = self.step_versions[step.translation_key]
+                module[1].append((best_version(versions, step, languages), step.pk))
+        return list(modules.values())
 
 
 COURSE_TREES = cache_name("course", CourseTree)

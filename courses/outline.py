@@ -94,18 +94,12 @@ class CourseOutline:
     @cached_property
     def rendered_version(self) -> str:
         """Everything the outline's HTML shows, as a short digest: the published tree (titles,
-        URLs, which steps are required), the language, the version of each module and step
-        shown, and the learner's progress on each step. Its rendering, cached under it, is
-        never stale: a publish, a language or a step done is a new key."""
-        shown = ";".join(
-            f"{module.page.pk}:"
-            + ",".join(
-                f"{s.page.pk}{'c' if s.completed else 's' if s.started else ''}"
-                for s in module.steps
-            )
-            for module in self.modules
-        )
-        key = f"{tree_generation()}|{get_language()}|{self.is_enrolled}|{self.course.pk}|{shown}"
+        URLs, which steps are required), the language (and so which version of each module and
+        step is shown: `CourseTree.shown_in`), the course, and the learner's progress on each
+        step. Its rendering, cached under it, is never stale: a publish, a language or a step
+        done is a new key."""
+        progress = "".join("c" if s.completed else "s" if s.started else "-" for s in self.steps)
+        key = f"{tree_generation()}|{get_language()}|{self.is_enrolled}|{self.course.pk}|{progress}"
         return hashlib.blake2b(key.encode(), digest_size=16).hexdigest()
 
     @property
@@ -165,34 +159,24 @@ def learner_or_none(learner):
 
 def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
     """The outline of the original course's live modules and steps, each shown in the best
-    language available (see `translations.best_version`), with progress on the originals."""
-    languages = content_languages()
-    module_versions, step_versions = tree.module_versions, tree.step_versions
-    outline_modules = {}
-    for module in tree.modules:
-        if module.path.startswith(tree.canonical.path):
-            shown = best_version(module_versions[module.translation_key], module, languages)
-            outline_modules[module.path] = OutlineModule(page=shown)
-    number = 0
-    for step in tree.steps:
-        module = outline_modules.get(step.path[: -Page.steplen])
-        if module is None:
-            continue
-        number += 1
-        module.steps.append(
-            OutlineStep(
-                page=best_version(step_versions[step.translation_key], step, languages),
-                number=number,
-                started=step.pk in progress_by_step,
-                completed=progress_by_step.get(step.pk, False),
-                canonical_pk=step.pk,
+    language available (`CourseTree.shown_in`), with progress on the originals."""
+    modules, number = [], 0
+    for module, steps in tree.shown_in(tuple(content_languages())):
+        entries = []
+        for page, original in steps:
+            number += 1
+            entries.append(
+                OutlineStep(
+                    page=page,
+                    number=number,
+                    started=original in progress_by_step,
+                    completed=progress_by_step.get(original, False),
+                    canonical_pk=original,
+                )
             )
-        )
+        modules.append(OutlineModule(page=module, steps=entries))
     return CourseOutline(
-        course=course,
-        enrollment=enrollment,
-        modules=list(outline_modules.values()),
-        principles=tree.principles,
+        course=course, enrollment=enrollment, modules=modules, principles=tree.principles
     )
 
 
