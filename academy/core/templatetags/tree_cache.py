@@ -12,6 +12,7 @@ from functools import cache
 from pathlib import Path
 
 from django import template
+from django.core.cache.utils import make_template_fragment_key
 
 from academy.core.page_cache import cache_name, tree_cached
 
@@ -24,10 +25,9 @@ class TreeCacheNode(template.Node):
         self.source_digest = source_digest
 
     def render(self, context):
-        vary_on = "|".join(str(value.resolve(context)) for value in self.vary_on)
-        key = hashlib.blake2b(
-            f"{self.source_digest}|{vary_on}".encode(), digest_size=16
-        ).hexdigest()
+        key = make_template_fragment_key(
+            self.source_digest, [value.resolve(context) for value in self.vary_on]
+        )
         rendered = tree_cached(
             _fragments(self.name), [key], lambda keys: {keys[0]: self.nodelist.render(context)}
         )
