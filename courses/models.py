@@ -217,9 +217,6 @@ class LessonPage(CourseStep, BasePage):
         if principles is None or preview:
             principles = self.principles.all()
         context["principles"] = principles
-        # The body as rendered is kept with the tree ({% treecache %}): any edit of a page starts
-        # a new tree. A preview renders the draft, every time.
-        context["cache_body"] = not preview
         return context
 
 

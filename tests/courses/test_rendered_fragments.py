@@ -1,6 +1,7 @@
 """A step's page keeps its outline and body as rendered, and never shows them stale."""
 
 import pytest
+from django.test import Client
 
 from courses.services import enrollment_create
 from tests.factories import lessons_of, make_course
@@ -8,6 +9,8 @@ from tests.factories import lessons_of, make_course
 pytestmark = pytest.mark.django_db
 
 PROGRESS_BAR = "courses/includes/progress_bar.html"
+STEP_BODY = "courses/includes/step_body.html"
+STEP_NAV = "courses/includes/step_nav.html"
 
 
 def aside(response):
@@ -27,10 +30,33 @@ def test_the_outline_is_rendered_once_and_then_kept(learner_client, enrolled):
     first = learner_client.get(lesson.url)
     again = learner_client.get(lesson.url)
 
-    # The course's bar is drawn beside the outline; each module's bar inside it, once.
+    # The course's bar above the outline and each module's bar inside it: drawn once, kept.
     assert [t.name for t in first.templates].count(PROGRESS_BAR) == 1 + 2
-    assert [t.name for t in again.templates].count(PROGRESS_BAR) == 1
+    assert [t.name for t in again.templates].count(PROGRESS_BAR) == 0
     assert aside(again) == aside(first)
+
+
+def test_learners_share_the_kept_lesson_and_each_sees_their_own_completion(
+    learner_client, other_learner, enrolled
+):
+    lesson = lessons_of(enrolled)[0]
+    enrollment_create(learner=other_learner, course=enrolled)
+    other_client = Client()
+    other_client.force_login(other_learner)
+    learner_client.post(f"/en/steps/{lesson.pk}/complete/")
+
+    mine = learner_client.get(lesson.url)
+    theirs = other_client.get(lesson.url)
+
+    assert "You have completed this lesson." in mine.content.decode()
+    assert "Mark as complete" not in mine.content.decode()
+    assert "Mark as complete" in theirs.content.decode()
+    assert "You have completed this lesson." not in theirs.content.decode()
+    # The step's place, heading, body and links to its neighbours: rendered once, for both.
+    assert "Step 1 of 4" in theirs.content.decode()
+    assert "Next: Lesson 1.2" in theirs.content.decode()
+    assert {STEP_BODY, STEP_NAV} <= {t.name for t in mine.templates}
+    assert not {STEP_BODY, STEP_NAV} & {t.name for t in theirs.templates}
 
 
 def test_a_step_completed_shows_at_once_in_the_kept_outline(learner_client, enrolled):

@@ -25,6 +25,8 @@ class TreeCacheNode(template.Node):
         self.source_digest = source_digest
 
     def render(self, context):
+        if getattr(context.get("request"), "is_preview", False):  # a draft: never kept
+            return self.nodelist.render(context)
         key = make_template_fragment_key(
             self.source_digest, [value.resolve(context) for value in self.vary_on]
         )
