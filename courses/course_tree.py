@@ -70,30 +70,24 @@ class CourseTree:
     def _language_of(self, page) -> str | None:
         return self.languages_by_locale.get(page.locale_id)
 
-    def shown_in(self, languages: tuple[str, ...]) -> list[tuple[ModulePage, list[tuple]]]:
+    def versions_shown(self, languages: tuple[str, ...]) -> list[tuple[ModulePage, list]]:
         """The original's live modules, each with its live steps as (step, the original's id),
         in the version a reader of `languages` (best first) sees (`translations.best_version`):
         the same for every such reader, so worked out once per tree and languages."""
-        shown = self._shown.get(languages)
-        if shown is None:
-            shown = self._shown[languages] = self._show(languages)
-        return shown
-
-    def _show(self, languages) -> list[tuple[ModulePage, list[tuple]]]:
-        modules = {
-            module.path: (
-                best_version(self.module_versions[module.translation_key], module, languages),
-                [],
-            )
-            for module in self.modules
-            if module.path.startswith(self.canonical.path)
-        }
-        for step in self.steps:
-            module = modules.get(step.path[: -Page.steplen])
-            if module is not None:
-                versions = self.step_versions[step.translation_key]
-                module[1].append((best_version(versions, step, languages), step.pk))
-        return list(modules.values())
+        if languages not in self._shown:
+            steps = {}  # by their module's path
+            for step in self.steps:
+                shown = best_version(self.step_versions[step.translation_key], step, languages)
+                steps.setdefault(step.path[: -Page.steplen], []).append((shown, step.pk))
+            self._shown[languages] = [
+                (
+                    best_version(self.module_versions[module.translation_key], module, languages),
+                    steps.get(module.path, []),
+                )
+                for module in self.modules
+                if module.path.startswith(self.canonical.path)
+            ]
+        return self._shown[languages]
 
 
 COURSE_TREES = cache_name("course", CourseTree)

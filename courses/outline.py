@@ -95,7 +95,7 @@ class CourseOutline:
     def rendered_version(self) -> str:
         """Everything the outline's HTML shows, as a short digest: the published tree (titles,
         URLs, which steps are required), the language (and so which version of each module and
-        step is shown: `CourseTree.shown_in`), the course, and the learner's progress on each
+        step is shown: `CourseTree.versions_shown`), the course, and the learner's progress on each
         step. Its rendering, cached under it, is never stale: a publish, a language or a step
         done is a new key."""
         progress = "".join("c" if s.completed else "s" if s.started else "-" for s in self.steps)
@@ -159,9 +159,9 @@ def learner_or_none(learner):
 
 def _outline(course, tree, enrollment, progress_by_step) -> CourseOutline:
     """The outline of the original course's live modules and steps, each shown in the best
-    language available (`CourseTree.shown_in`), with progress on the originals."""
+    language available (`CourseTree.versions_shown`), with progress on the originals."""
     modules, number = [], 0
-    for module, steps in tree.shown_in(tuple(content_languages())):
+    for module, steps in tree.versions_shown(tuple(content_languages())):
         entries = []
         for page, original in steps:
             number += 1
